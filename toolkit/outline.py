@@ -1,0 +1,59 @@
+"""A readable outline of a document, for people (``toolkit parse`` without --json)."""
+
+from __future__ import annotations
+
+from .model import Document, Figure, ListBlock, Paragraph, Quote, Section, Table
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _block_line(block: object) -> str:
+    if isinstance(block, Paragraph):
+        return f"¶ {_clip(block.text)}"
+    if isinstance(block, Quote):
+        return f"> {_clip(block.text)}"
+    if isinstance(block, ListBlock):
+        return f"list ({block.kind}, {len(block.items)} items): {_clip(block.items[0].marker + ' ' + block.items[0].text) if block.items else ''}"
+    if isinstance(block, Table):
+        cols = max((len(r) for r in block.rows), default=0)
+        return f"table {block.label or ''} {len(block.rows)}×{cols} {_clip(block.caption or '')}".strip()
+    if isinstance(block, Figure):
+        return f"figure {block.label or ''} {_clip(block.caption or block.caption_en or block.src or '')}".strip()
+    return type(block).__name__
+
+
+def outline_text(doc: Document) -> str:
+    """Plain-text tree: metadata, then sections with their blocks, then the rest."""
+    m = doc.meta
+    lines = [f"{m.source_path or '<text>'} [{m.format}, {m.encoding or '-'}]"]
+    lines.append(f"title: {m.title or '-'} ({m.title_source or 'none'})")
+    for label, value in (("authors", ", ".join(m.authors)), ("publisher", m.publisher), ("date", m.date),
+                         ("tags", ", ".join(m.tags)), ("lead", m.lead and _clip(m.lead)), ("rights", m.rights and _clip(m.rights))):
+        if value:
+            lines.append(f"{label}: {value}")
+    for block in doc.body:
+        lines.append("  " + _block_line(block))
+
+    def walk(section: Section, depth: int) -> None:
+        mark = " (inferred)" if section.inferred else ""
+        number = f"{section.number} " if section.number else ""
+        lines.append("  " * depth + f"§ {number}{section.heading}{mark}")
+        for block in section.body:
+            lines.append("  " * (depth + 1) + _block_line(block))
+        for child in section.sections:
+            walk(child, depth + 1)
+
+    for section in doc.sections:
+        walk(section, 0)
+    if doc.references:
+        lines.append(f"references: {len(doc.references)}")
+    if doc.notes:
+        lines.append(f"notes: {len(doc.notes)}")
+    if doc.removed:
+        reasons: dict[str, int] = {}
+        for r in doc.removed:
+            reasons[r.reason] = reasons.get(r.reason, 0) + 1
+        lines.append("removed: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+    return "\n".join(lines) + "\n"
