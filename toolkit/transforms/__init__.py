@@ -1,0 +1,1 @@
+"""Transforms: functions from Document to Document or to result objects (convert, summarize, glossary)."""
