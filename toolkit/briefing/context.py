@@ -1,0 +1,105 @@
+"""The documented context every briefing template (and the Word writer) renders.
+
+One function turns a ``Briefing`` into plain dicts and lists, so user templates given
+with ``--template-dir`` need to know nothing about the toolkit's classes, and the
+Word, Markdown and HTML briefings show exactly the same rows.
+
+Context keys (the README documents them for template authors):
+
+- ``title``: the briefing title (the article title, or the combined title)
+- ``lang``: zh-CN, zh-TW or zh-HK; ``script``: hans, hant, tw or hk
+- ``combined``: True for a digest of several articles
+- ``labels``: frame words by key (``labels.summary`` is 摘要 / Summary / 摘要 Summary)
+- ``articles``: list of articles, each with ``title``, ``anchor``, ``cover`` (list of
+  ``{label, value}``), ``takeaway``, ``summary``, ``key_points`` (``{text, section}``),
+  ``key_figures`` (``{value, measures, text, section}``), ``sections`` (``{heading,
+  digest, level, inferred}``), ``references`` (``{label, text, url}``), ``glossary``
+- ``glossary``: the briefing's glossary rows (the merged one when combined), each
+  ``{term, traditional, pinyin, english, definition}``
+- ``footer``: the line saying how the briefing was made; ``version``, ``generated``
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import GlossaryEntry, KeyFigure
+from .content import ArticleBrief, Briefing, clean
+
+#: longest "what it measures" cell when the figure has no subject and the sentence stands in
+MEASURES_CHARS = 80
+
+
+def template_context(briefing: Briefing) -> dict[str, Any]:
+    """The context dict for briefing templates; see the module docstring for its keys."""
+    labels = briefing.labels
+    return {
+        "title": briefing.title or labels.get("untitled", ""),
+        "lang": briefing.lang,
+        "script": briefing.script,
+        "combined": briefing.combined,
+        "labels": dict(labels),
+        "articles": [_article(a, briefing) for a in briefing.articles],
+        "glossary": [glossary_row(e, briefing.script) for e in briefing.glossary],
+        "footer": briefing.footer_line(),
+        "version": briefing.version,
+        "generated": briefing.generated,
+    }
+
+
+def _article(article: ArticleBrief, briefing: Briefing) -> dict[str, Any]:
+    labels = briefing.labels
+    cover = [
+        (labels["source"], article.source),
+        (labels["authors"], "、".join(article.authors)),
+        (labels["date"], article.date),
+        (labels["origin"], article.origin),
+    ]
+    return {
+        "title": article.title or labels.get("untitled", ""),
+        "anchor": article.anchor,
+        "cover": [{"label": k, "value": v} for k, v in cover if v],
+        "takeaway": article.takeaway,
+        "summary": article.summary,
+        "key_points": [{"text": k.text, "section": k.section or ""} for k in article.key_points],
+        "key_figures": [figure_row(f) for f in article.key_figures],
+        "sections": [
+            {"heading": s.heading, "digest": s.digest, "level": s.level, "inferred": s.inferred}
+            for s in article.sections
+        ],
+        "references": [{"label": r.label or "", "text": r.text, "url": safe_url(r.url)} for r in article.references],
+        "glossary": [glossary_row(e, briefing.script) for e in article.glossary],
+        "summary_chars": article.summary_chars,
+    }
+
+
+def safe_url(url: str | None) -> str:
+    """The URL when it is a web or mail link, else "": a ``javascript:`` href must not survive."""
+    url = clean(url)
+    return url if re.match(r"(?i)(https?|ftp)://|mailto:", url) else ""
+
+
+def figure_row(figure: KeyFigure) -> dict[str, str]:
+    """A key-figures table row: the figure, what it measures, the section it is in."""
+    measures = clean(figure.subject) or clean(figure.text)
+    if len(measures) > MEASURES_CHARS:
+        measures = measures[: MEASURES_CHARS - 1] + "…"
+    return {"value": figure.value, "measures": measures, "text": figure.text, "section": figure.section or ""}
+
+
+def glossary_row(entry: GlossaryEntry, script: str) -> dict[str, str]:
+    """A glossary row; the traditional column shows the form the edition's readers use."""
+    if script == "tw":
+        trad = entry.tw or entry.hant
+    elif script == "hk":
+        trad = entry.hk or entry.hant
+    else:
+        trad = entry.hant
+    return {
+        "term": entry.term,
+        "traditional": trad or "",
+        "pinyin": entry.pinyin or "",
+        "english": entry.english or "",
+        "definition": entry.definition or entry.definition_en or "",
+    }

@@ -1,0 +1,466 @@
+"""Briefings as Word documents, with python-docx.
+
+What python-docx does not do by itself, and this writer therefore does (see the traps
+in DESIGN.md):
+
+- East Asian fonts: python-docx never writes ``w:eastAsia``, and the default template
+  points East Asian text at a theme font whose language is Japanese. Every style the
+  briefing uses (and the document defaults) gets ``w:eastAsia`` = Noto Sans CJK SC/TC
+  (or ``font=``), with the theme attribute that would override it removed.
+- Language: ``w:lang w:eastAsia`` (zh-CN/zh-TW/zh-HK) on the defaults and the styles,
+  and ``w:themeFontLang`` in settings.xml.
+- Contents: a TOC field whose cached result already lists the headings (so viewers
+  that do not update fields still show them) and ``w:updateFields`` so Word rebuilds
+  it, with page numbers, on open.
+- Page numbers: a PAGE field in the footer (unless a reference doc brings its own).
+- Tables: the header row repeats on every page (``w:tblHeader``).
+
+``reference_doc`` works like pandoc's ``--reference-doc``: the user's .docx is opened
+as the base document and its body cleared, so its styles, page size, margins, header
+and footer carry over.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from typing import TYPE_CHECKING, Any, Union
+
+from ..errors import CorruptDocument, InputNotFound
+from . import register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from docx.document import Document as DocxDocument
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    from ..briefing import Briefing
+
+#: East Asian font per script, used unless the caller names one
+FONTS = {"hans": "Noto Sans CJK SC", "hant": "Noto Sans CJK TC", "tw": "Noto Sans CJK TC", "hk": "Noto Sans CJK TC"}
+
+#: XML 1.0 cannot hold these; Word refuses a file that does
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+#: style names the briefing uses, and what to base them on if a reference doc lacks them
+STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number",
+          "Intense Quote", "Table Grid", "Caption", "TOC Heading")
+
+#: relative column widths of the tables
+_FIGURE_COLS = (2, 5, 3)
+_GLOSSARY_COLS = (2.2, 2.2, 2.6, 3.2, 5.5)
+
+
+@register("briefing", "docx", binary=True)
+def briefing_docx(
+    briefing: Briefing,
+    *,
+    reference_doc: Union[str, os.PathLike[str], None] = None,
+    font: str | None = None,
+    **_: Any,
+) -> bytes:
+    """The briefing as .docx bytes.
+
+    Args:
+        briefing: from ``toolkit.briefing.brief``.
+        reference_doc: a .docx whose styles, page setup, header and footer to use.
+        font: East Asian font for every style (default: Noto Sans CJK SC or TC).
+
+    Raises:
+        InputNotFound: the reference doc does not exist.
+        CorruptDocument: the reference doc is not a readable .docx.
+    """
+    from ..briefing.context import template_context
+
+    doc = _base_document(reference_doc)
+    writer = _Writer(doc, briefing, font or FONTS.get(briefing.script, FONTS["hans"]), own_setup=reference_doc is None)
+    writer.build(template_context(briefing))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _base_document(reference_doc: Union[str, os.PathLike[str], None]) -> DocxDocument:
+    """The default template, or the user's reference doc with its body emptied."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if reference_doc is None:
+        return docx.Document()
+    path = os.fspath(reference_doc)
+    if not os.path.isfile(path):
+        raise InputNotFound("reference doc not found", path=path)
+    try:
+        doc = docx.Document(path)
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise CorruptDocument(f"not a readable .docx reference doc ({type(exc).__name__})", path=path) from None
+    except Exception as exc:  # noqa: BLE001 - zipfile/lxml errors of a damaged file
+        raise CorruptDocument(f"not a readable .docx reference doc ({type(exc).__name__})", path=path) from None
+    body = doc.element.body
+    for child in list(body):
+        # keep the final section properties: page size, margins, header/footer links
+        if child.tag != _qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _text(value: Any) -> str:
+    return _ILLEGAL.sub("", str(value or ""))
+
+
+class _Writer:
+    """Builds the body of one briefing into a python-docx document."""
+
+    def __init__(self, doc: DocxDocument, briefing: Briefing, font: str, *, own_setup: bool) -> None:
+        self.doc = doc
+        self.briefing = briefing
+        self.font = font
+        self.own_setup = own_setup
+        self.labels = briefing.labels
+        self.styles = self._prepare_styles()
+        #: (level, text) of every heading, for the cached TOC result
+        self.headings: list[tuple[int, str]] = []
+
+    # --- document-wide setup -------------------------------------------------
+
+    def _prepare_styles(self) -> dict[str, Any]:
+        """Look every style up once (lookups by name are slow) and give it the CJK font."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = self.doc.styles
+        found: dict[str, Any] = {}
+        for name in STYLES:
+            kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
+            try:
+                style = styles[name]
+            except KeyError:
+                style = styles.add_style(name, kind)
+                if kind == WD_STYLE_TYPE.PARAGRAPH and name != "Normal":
+                    style.base_style = styles["Normal"] if "Normal" in [s.name for s in styles] else None
+                    _default_look(style, name)
+            found[name] = style
+        lang = self.briefing.lang
+        _set_rpr_font(self.doc.styles.element.find(_qn("w:docDefaults")), self.font, lang, defaults=True)
+        for style in found.values():
+            _set_rpr_font(style.element, self.font, lang)
+        self._settings(lang)
+        return found
+
+    def _settings(self, lang: str) -> None:
+        from docx.oxml import OxmlElement
+
+        settings = self.doc.settings.element
+        update = settings.find(_qn("w:updateFields"))
+        if update is None:
+            update = OxmlElement("w:updateFields")
+            # schema order: updateFields comes early; inserting first is accepted by Word
+            settings.insert(0, update)
+        update.set(_qn("w:val"), "true")
+        theme_lang = settings.find(_qn("w:themeFontLang"))
+        if theme_lang is None:
+            theme_lang = OxmlElement("w:themeFontLang")
+            settings.append(theme_lang)
+        theme_lang.set(_qn("w:eastAsia"), lang)
+
+    def _properties(self, context: dict[str, Any]) -> None:
+        props = self.doc.core_properties
+        articles = self.briefing.articles
+        props.title = _text(context["title"])[:255]
+        authors = [a for art in articles for a in art.authors]
+        props.author = _text("、".join(dict.fromkeys(authors)) or "toolkit")[:255]
+        props.subject = _text(articles[0].takeaway if len(articles) == 1 else self.labels.get("combined_title", ""))[:255]
+        terms = [row["term"] for row in context["glossary"][:12]]
+        tags = [t for art in articles for t in art.tags]
+        props.keywords = _text("; ".join(dict.fromkeys(tags + terms)))[:255]
+        props.language = self.briefing.lang
+        props.comments = _text(context["footer"])[:255]
+        props.last_modified_by = "toolkit"
+
+    def _page_setup(self) -> None:
+        """A4 with 2.5 cm margins (the base template is US Letter); a reference doc keeps its own."""
+        from docx.shared import Cm
+
+        section = self.doc.sections[-1]
+        if self.own_setup:
+            section.page_width, section.page_height = Cm(21), Cm(29.7)
+            section.left_margin = section.right_margin = Cm(2.5)
+            section.top_margin = section.bottom_margin = Cm(2.5)
+        footer = section.footer
+        has_content = any(p.text.strip() for p in footer.paragraphs) or footer._element.xpath(".//w:fldChar | .//w:fldSimple")
+        if footer.is_linked_to_previous or not has_content:
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            footer.is_linked_to_previous = False
+            para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _add_field(para, "PAGE", "1")
+
+    def _text_width(self) -> int:
+        section = self.doc.sections[-1]
+        try:
+            return int(section.page_width - section.left_margin - section.right_margin)
+        except TypeError:  # a reference doc without page size: A4 minus 2.5 cm margins
+            return 5760000
+
+    # --- body ----------------------------------------------------------------
+
+    def build(self, context: dict[str, Any]) -> None:
+        self._properties(context)
+        self._page_setup()
+        self.para(context["title"], "Title")
+        articles = context["articles"]
+        if context["combined"]:
+            self.para(self.labels["articles"], "Caption")
+            for article in articles:
+                self.para(article["title"], "List Number")
+            toc = self._toc_anchor()
+            for article in articles:
+                self.heading(article["title"], 1)
+                self.article(article, 2)
+        else:
+            article = articles[0] if articles else None
+            if article:
+                self.cover(article)
+            toc = self._toc_anchor()
+            if article:
+                self.article(article, 1, cover=False)
+        self.glossary(context["glossary"], 1)
+        self.para(context["footer"], "Caption")
+        self._fill_toc(toc)
+
+    def para(self, text: str, style: str = "Normal", *, label: str | None = None) -> DocxParagraph:
+        """A paragraph of ``text`` (a bold ``label`` first); never an empty run."""
+        paragraph = self.doc.add_paragraph(style=self.styles[style])
+        if label:
+            paragraph.add_run(_text(label) + "：").bold = True
+        if text:
+            paragraph.add_run(_text(text))
+        return paragraph
+
+    def heading(self, text: str, level: int, *, note: str | None = None) -> DocxParagraph:
+        level = max(1, min(level, 3))
+        paragraph = self.para(text, f"Heading {level}")
+        if note:
+            run = paragraph.add_run(_text(f"（{note}）"))
+            run.italic = True
+            run.bold = False
+        self.headings.append((level, _text(text)))
+        return paragraph
+
+    def cover(self, article: dict[str, Any]) -> None:
+        for item in article["cover"]:
+            self.para(item["value"], label=item["label"])
+        if article["takeaway"]:
+            self.para(article["takeaway"], "Intense Quote", label=self.labels["takeaway"])
+
+    def article(self, article: dict[str, Any], level: int, *, cover: bool = True) -> None:
+        labels = self.labels
+        if cover:
+            self.cover(article)
+        self.heading(labels["summary"], level)
+        self.para(article["summary"] or labels["none"])
+        self.heading(labels["key_points"], level)
+        if article["key_points"]:
+            for point in article["key_points"]:
+                self.para(point["text"], "List Bullet")
+        else:
+            self.para(labels["none"])
+        self.heading(labels["key_figures"], level)
+        if article["key_figures"]:
+            rows = [(f["value"], f["measures"], f["section"]) for f in article["key_figures"]]
+            self.table((labels["figure"], labels["measures"], labels["section"]), rows, _FIGURE_COLS)
+        else:
+            self.para(labels["none"])
+        if article["sections"]:
+            self.heading(labels["sections"], level)
+            for section in article["sections"]:
+                sub = min(level + section["level"], 3)
+                self.heading(section["heading"], sub, note=labels["inferred"] if section["inferred"] else None)
+                if section["digest"]:
+                    self.para(section["digest"])
+        if article["references"]:
+            self.heading(labels["references"], level)
+            for ref in article["references"]:
+                text = " ".join(p for p in (ref["label"], ref["text"]) if p)
+                if ref["url"] and ref["url"] not in text:
+                    text = f"{text} {ref['url']}"
+                self.para(text, "List Number")
+
+    def glossary(self, rows: list[dict[str, str]], level: int) -> None:
+        labels = self.labels
+        self.heading(labels["glossary"], level)
+        if not rows:
+            self.para(labels["none"])
+            return
+        header = (labels["term"], labels["traditional"], labels["pinyin"], labels["english"], labels["definition"])
+        body = [(r["term"], r["traditional"], r["pinyin"], r["english"], r["definition"]) for r in rows]
+        self.table(header, body, _GLOSSARY_COLS)
+
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], weights: tuple[float, ...]) -> DocxTable:
+        """A grid table whose header row repeats on every page it runs across."""
+        from docx.oxml import OxmlElement
+
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = self.styles["Table Grid"]
+        table.autofit = False
+        total = self._text_width()
+        widths = [int(total * w / sum(weights)) for w in weights]
+        for col, width in zip(table.columns, widths, strict=True):
+            col.width = width
+        for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+            if r == 0:
+                tr_pr = row._tr.get_or_add_trPr()
+                flag = OxmlElement("w:tblHeader")
+                flag.set(_qn("w:val"), "true")
+                tr_pr.append(flag)
+            for cell, value, width in zip(row.cells, values, widths, strict=True):
+                cell.width = width
+                text = _text(value)
+                if text:
+                    run = cell.paragraphs[0].add_run(text)
+                    if r == 0:
+                        run.bold = True
+        return table
+
+    # --- table of contents -----------------------------------------------------
+
+    def _toc_anchor(self) -> DocxParagraph:
+        self.para(self.labels["contents"], "TOC Heading")
+        return self.doc.add_paragraph(style=self.styles["Normal"])
+
+    def _fill_toc(self, anchor: DocxParagraph) -> None:
+        """Turn the anchor paragraph into a TOC field listing the headings (levels 1-2)."""
+        from docx.shared import Pt
+
+        entries = [(lvl, text) for lvl, text in self.headings if lvl <= 2 and text] or [(1, self.labels["toc_hint"])]
+        paragraphs = [anchor]
+        previous = anchor
+        for _ in entries[1:]:
+            new = self.doc.add_paragraph(style=self.styles["Normal"])
+            previous._p.addnext(new._p)
+            paragraphs.append(new)
+            previous = new
+        for i, (paragraph, (lvl, text)) in enumerate(zip(paragraphs, entries, strict=True)):
+            paragraph.paragraph_format.left_indent = Pt(14 * (lvl - 1))
+            paragraph.paragraph_format.space_after = Pt(2)
+            if i == 0:
+                _field_begin(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
+            paragraph.add_run(_text(text))
+            if i == len(entries) - 1:
+                _field_end(paragraph)
+
+
+# --- low-level XML helpers ------------------------------------------------------
+
+
+def _set_rpr_font(parent: Any, font: str, lang: str, *, defaults: bool = False) -> None:
+    """Give ``parent``'s run properties the East Asian font and language.
+
+    The theme attribute (``w:eastAsiaTheme``) wins over ``w:eastAsia`` in Word, so it
+    is removed; the Latin fonts are left as the style (or reference doc) has them.
+    """
+    from docx.oxml import OxmlElement
+
+    if parent is None:
+        return
+    if defaults:
+        rpr_default = parent.find(_qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            parent.insert(0, rpr_default)
+        rpr = rpr_default.find(_qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+    else:
+        rpr = parent.get_or_add_rPr()
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(_qn("w:eastAsia"), font)
+    fonts.attrib.pop(_qn("w:eastAsiaTheme"), None)
+    lang_el = rpr.find(_qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+        if defaults:
+            lang_el.set(_qn("w:val"), "en-US")
+    lang_el.set(_qn("w:eastAsia"), lang)
+    _reorder_rpr(rpr)
+
+
+#: CT_RPr child order (ECMA-376 17.3.2.28) for the children this writer adds
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+
+
+def _reorder_rpr(rpr: Any) -> None:
+    """Put run-property children in schema order: Word rejects files that do not."""
+    rank = {_qn(f"w:{name}"): i for i, name in enumerate(_RPR_ORDER)}
+    children = list(rpr)
+    ordered = sorted(children, key=lambda el: rank.get(el.tag, len(rank)))
+    if ordered != children:
+        for el in children:
+            rpr.remove(el)
+        rpr.extend(ordered)
+
+
+def _default_look(style: Any, name: str) -> None:
+    """A plain look for a style a reference doc lacks (headings bold, sized by level)."""
+    from docx.shared import Pt
+
+    sizes = {"Title": 22, "Heading 1": 16, "Heading 2": 14, "Heading 3": 12, "TOC Heading": 14, "Caption": 9}
+    if name in sizes:
+        style.font.size = Pt(sizes[name])
+    if name.startswith(("Heading", "Title", "TOC")):
+        style.font.bold = True
+    if name.startswith("Heading"):
+        level = int(name.split()[-1])
+        ppr = style.element.get_or_add_pPr()
+        from docx.oxml import OxmlElement
+
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(_qn("w:val"), str(level - 1))
+        ppr.append(outline)
+
+
+def _fld_char(kind: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    el = OxmlElement("w:fldChar")
+    el.set(_qn("w:fldCharType"), kind)
+    if kind == "begin":
+        el.set(_qn("w:dirty"), "true")
+    return el
+
+
+def _field_begin(paragraph: DocxParagraph, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+
+    paragraph.add_run()._r.append(_fld_char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(_fld_char("separate"))
+
+
+def _field_end(paragraph: DocxParagraph) -> None:
+    paragraph.add_run()._r.append(_fld_char("end"))
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str, cached: str) -> None:
+    """A complex field (``begin instr separate result end``) with a cached result."""
+    _field_begin(paragraph, instruction)
+    paragraph.add_run(cached)
+    _field_end(paragraph)
