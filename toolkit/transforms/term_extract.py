@@ -1,0 +1,473 @@
+"""Term candidates of one article: what the text itself marks as a term, plus statistics.
+
+Authors mark their terms in a few recognisable ways: they define them (所谓X, X是指…,
+X概念由…提出,是指…, X的定义:“…”), gloss them in English in brackets
+(乌普萨拉国际化模型(Uppsala Model), VOC(Voice of Customer)), put them in quotes
+(“加拉帕戈斯化”), or write an abbreviation (GMV, SKU). Each of those is a strong
+signal and is kept with where it came from (``origin``). Terms nobody marks are found
+statistically: jieba words are joined into multi-word candidates, and each is scored
+by a C-value (frequency, discounted when the candidate only occurs inside a longer
+one) times how specific its words are (jieba's own IDF table as the background
+corpus), so 柔性供应链 outranks 企业.
+
+Everything here works on one Document and returns plain picklable data, so a batch
+can extract in worker processes and merge in the parent (see ``glossary.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from ..model import Document, Figure, Table
+
+_CJK = "\u4e00-\u9fff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.+&\-]*$")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+# -- quoted terms: short, no clause punctuation inside, not a whole sentence ----------
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n]{2,16})[”」』\"]")
+_CLAUSE_PUNCT = re.compile(r"[，,。！？!?；;：:、…()（）\s]")
+
+# -- parenthetical English: 乌普萨拉国际化模型(Uppsala Model), VOC(Voice of Customer) --
+_PAREN_EN = re.compile(
+    r"(?P<before>[^\s（(]{1,40}?)[（(]\s*(?P<en>[A-Za-z][A-Za-z0-9 .,&'’\-/]{1,80}?)\s*[)）]"
+)
+_PAREN_ALIAS = re.compile(
+    rf"(?P<before>[{_CJK}]{{3,}})[（(]\s*(?P<alias>[A-Za-z0-9]{{2,8}}[{_CJK}]{{1,6}}|[{_CJK}]{{2,8}})\s*[)）]"
+)
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,9})$")
+_ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
+#: an English function word glued to the next capitalised word ("ofCustomer")
+_GLUED = re.compile(r"\b(of|and|for|the|to|in|on|by|with)(?=[A-Z])")
+
+# -- abbreviations: GMV, DAU, C2M, SKU, KOL, MCN, B2B ---------------------------------
+_ABBREV = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,5})(?![A-Za-z0-9])")
+
+# -- definitional sentences ------------------------------------------------------------
+_Q_OPEN, _Q_CLOSE = "[“「『\"]?", "[”」』\"]?"
+_TERM = rf"[{_CJK}A-Za-z0-9·\-]{{2,14}}"
+_DEF_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    # 所谓X,就是… / 所谓“X”是指…
+    (re.compile(rf"所谓{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}[,，]?\s*(?:就是|是指|指的是|即|是)"), 3),
+    # X概念由…提出,是指… / X这一概念最早由…提出，指…
+    (re.compile(rf"^{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}(?:这一|这个)?(?:概念|理论|模型|术语)(?:最早)?由[^。！？]{{1,40}}?提出[,，]\s*(?:是指|指的是|指|即)"), 3),
+    # X是指… / X指的是… / X,即… (at the start of a sentence or clause)
+    (re.compile(rf"(?:^|[;；，,])\s*{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}\s*(?:是指|指的是|意指|又称|也称|即是)"), 3),
+    # X的定义:“…” (the definition is the quoted text)
+    (re.compile(rf"(?P<term>{_TERM})的定义(?:是|为)?[:：]\s*[“「](?P<body>[^”」]{{6,}})[”」]"), 3),
+    # “X”则更强调… / “X”更强调… (quoted: unquoted, 这种融合更加注重… is no definition)
+    (re.compile(rf"[“「『](?P<term>{_TERM})[”」』](?:则|则是)?更?(?:强调|侧重|注重)"), 2),
+    # “X”,即… / “X”,借助… : an apposition that explains a quoted term
+    (re.compile(rf"[“「『](?P<term>{_TERM})[”」』][,，]\s*(?:即|也就是|就是|指|借助|通过|依靠)"), 1),
+)
+#: verbs and particles that end the words before a term (提出了|拥有|作为 ...)
+_LEAD_TAGS = {"v", "p", "c", "u", "r", "d", "m", "q", "uj", "ul", "ud", "ug", "uz", "uv", "y", "zg", "ad", "vd"}
+
+
+@dataclass
+class Candidate:
+    """One term as found in one article (merged across articles by glossary.py)."""
+
+    term: str
+    count: int = 0
+    origins: set[str] = field(default_factory=set)
+    definition: str | None = None
+    definition_strength: int = 0
+    context: str | None = None
+    english: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    #: other ways the same term is written in the text (traditional form, other case)
+    variants: set[str] = field(default_factory=set)
+    #: statistical salience in this article (C-value x specificity), 0 if not scored
+    stat: float = 0.0
+    in_title: bool = False
+    #: the termbase entry's simplified term when this candidate matched one
+    termbase_term: str | None = None
+
+
+@dataclass
+class ArticleTerms:
+    """All candidates of one article, by term."""
+
+    source: str
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+
+    def get(self, term: str) -> Candidate:
+        found = self.candidates.get(term)
+        if found is None:
+            found = self.candidates[term] = Candidate(term=term)
+        return found
+
+
+# -- resources loaded once per process --------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Generic words that are never glossary terms on their own (whitespace-separated, # comments)."""
+    text = resources.files(__package__).joinpath("glossary_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (word -> flag), without running posseg."""
+    from ..text import tokens
+
+    tokens.tokenizer()
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=1)
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (the background corpus) and its median."""
+    from ..text import tokens
+
+    tokens.tokenizer()
+    import jieba.analyse
+
+    model = jieba.analyse.default_tfidf
+    return model.idf_freq, model.median_idf
+
+
+def idf(word: str) -> float:
+    table, median = idf_table()
+    found = table.get(word)
+    if found is not None:
+        return found
+    # a word jieba's corpus never saw is usually a new term or a name: rate it high,
+    # but Latin tokens (often units, code, English filler) only as the median
+    return median if _LATIN_WORD.match(word) else median * 1.15
+
+
+def sentences_of(text: str) -> list[str]:
+    from ..text.sentences import split_sentences
+
+    return [s.strip() for s in split_sentences(text) if s.strip()]
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def normalise_english(text: str) -> str:
+    """Tidy an English gloss taken from the text: unglue 'ofCustomer', squeeze spaces."""
+    text = _GLUED.sub(r"\1 ", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;")
+
+
+def plausible_term(term: str) -> bool:
+    """A quoted or defined string short and term-like enough to be a glossary entry."""
+    if len(term) < 2 or len(term) > 16 or _CLAUSE_PUNCT.search(term):
+        return False
+    if not _HAS_CJK.search(term) and not _ABBREV.fullmatch(term):
+        return False
+    if term in stopwords() or term.isdigit():
+        return False
+    # a quoted string with a verb-particle frame is a phrase, not a term (说了算, 走出去了)
+    if re.search(r"[了着过吗呢吧啊的]$", term) or term.startswith(("的", "了", "和", "这", "那", "该", "其")):
+        return False
+    if re.search(r"[—–→+/|]", term):  # 平台—工厂, 内容+电商: a chain, not one term
+        return False
+    cjk = len(_HAS_CJK.findall(term))
+    return cjk <= 10
+
+
+def trailing_term(prefix: str, max_words: int = 4) -> str | None:
+    """The term that ends ``prefix``: its last content words, before any verb or particle.
+
+    ``旗下拥有速卖通`` -> ``速卖通``; ``提出了双边市场`` -> ``双边市场``.
+    """
+    from ..text import tokens
+
+    prefix = re.split(r"[，,。！？!?；;：:、“”「」『』\"()（）\s]", prefix)[-1]
+    if not prefix:
+        return None
+    words = tokens.cut(prefix)
+    tags = word_tags()
+    kept: list[str] = []
+    for word in reversed(words):
+        tag = tags.get(word, "new")
+        if len(kept) >= max_words or (tag in _LEAD_TAGS and kept) or word in stopwords() and kept:
+            break
+        if tag in _LEAD_TAGS and not kept:
+            return None
+        kept.append(word)
+    term = "".join(reversed(kept))
+    return term if plausible_term(term) else None
+
+
+# -- the extractors -------------------------------------------------------------------------
+
+
+def article_units(doc: Document) -> list[str]:
+    """The article's running text, headings and captions, as sentences."""
+    units: list[str] = []
+    if doc.meta.title:
+        units.append(doc.meta.title)
+    if doc.meta.lead:
+        units.extend(sentences_of(doc.meta.lead))
+    for section in doc.walk_sections():
+        if section.heading:
+            units.append(section.heading)
+    for _, text in doc.paragraphs():
+        units.extend(sentences_of(text))
+    for _, block in doc.iter_blocks():
+        if isinstance(block, (Table, Figure)) and block.caption:
+            units.append(block.caption)
+    return units
+
+
+def _note(found: ArticleTerms, term: str, origin: str, sentence: str) -> Candidate:
+    cand = found.get(term)
+    cand.origins.add(origin)
+    if cand.context is None:
+        cand.context = sentence
+    return cand
+
+
+def find_parenthetical(found: ArticleTerms, sentence: str) -> None:
+    for match in _PAREN_EN.finditer(sentence):
+        english = normalise_english(match.group("en"))
+        if len(english) < 2 or _ROMAN.match(english) or re.fullmatch(r"[\d\s.,\-]+", english):
+            continue
+        before = match.group("before")
+        acronym = _ACRONYM_BEFORE.search(before)
+        if acronym and not _HAS_CJK.search(acronym.group(1)) and " " in english:
+            term = acronym.group(1)
+        else:
+            term = trailing_term(before)
+            # a Latin word in brackets after a Chinese phrase is its English only when
+            # it looks like a name or a term, not code or a unit
+            if term is None or not _HAS_CJK.search(term):
+                continue
+        cand = _note(found, term, "parenthetical", sentence)
+        if cand.english is None:
+            cand.english = english
+    for match in _PAREN_ALIAS.finditer(sentence):
+        term = trailing_term(match.group("before"))
+        alias = match.group("alias")
+        if term and plausible_term(alias) and alias != term:
+            cand = _note(found, term, "parenthetical", sentence)
+            cand.aliases.add(alias)
+            other = _note(found, alias, "parenthetical", sentence)
+            other.aliases.add(term)
+
+
+def find_quoted(found: ArticleTerms, sentence: str) -> None:
+    for match in _QUOTED.finditer(sentence):
+        term = match.group(1).strip()
+        if plausible_term(term) and len(term) < len(sentence) - 2:
+            _note(found, term, "quoted", sentence)
+
+
+def _definition_text(sentence: str, match: re.Match[str]) -> str:
+    """The defining clause: the quoted definition, or from the term to the clause's end.
+
+    A sentence often defines two terms side by side (“A”是指…;“B”则更强调…), so the
+    clause stops at the next semicolon after the match.
+    """
+    body = match.groupdict().get("body")
+    if body:
+        return body
+    start = match.start("term")
+    if start and sentence[start - 1] in "“「『\"":
+        start -= 1
+    end = len(sentence)
+    for stop in (";", "；"):
+        at = sentence.find(stop, match.end())
+        if at != -1:
+            end = min(end, at + 1)
+    return sentence[start:end].rstrip(";；")
+
+
+def find_definitions(found: ArticleTerms, sentence: str) -> None:
+    for pattern, strength in _DEF_PATTERNS:
+        for match in pattern.finditer(sentence):
+            term = match.group("term")
+            if not plausible_term(term):
+                # 提出了双边市场的定义 -> the term is the last words before 的定义
+                term = trailing_term(term) or ""
+            elif pattern.pattern.startswith("(?P<term>"):
+                term = trailing_term(term) or term
+            if not plausible_term(term):
+                continue
+            definition = _definition_text(sentence, match)
+            cand = _note(found, term, "defined", sentence)
+            if strength > cand.definition_strength:
+                cand.definition = definition.strip()
+                cand.definition_strength = strength
+
+
+def find_abbreviations(found: ArticleTerms, sentence: str, ignore: frozenset[str]) -> None:
+    for match in _ABBREV.finditer(sentence):
+        abbr = match.group(1)
+        if abbr in ignore or _ROMAN.match(abbr) or sum(c.isalpha() for c in abbr) < 2:
+            continue
+        _note(found, abbr, "abbreviation", sentence)
+
+
+def _content(word: str, tag: str, position: str) -> bool:
+    """Whether a word may sit at ``position`` (first/inner/last) of a multi-word term."""
+    if not (_HAS_CJK.search(word) or (_LATIN_WORD.match(word) and not word.islower())):
+        return False  # lower-case Latin in Chinese text is code, URLs or filler
+    if tag.startswith("n") and tag not in ("nr", "nrfg") or tag in ("vn", "eng", "new", "j", "nz", "an", "l"):
+        return True
+    if position == "first" and tag in ("b", "f", "s", "a") and len(word) >= 2:
+        return True
+    if position in ("first", "inner") and tag in ("b", "vn", "v") and len(word) >= 2:
+        return position == "inner" or tag == "b"
+    return position == "last" and tag == "v" and len(word) >= 2
+
+
+def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | None, max_words: int = 4) -> None:
+    """Score multi-word candidates by C-value x specificity and record the salient ones."""
+    from ..text import tokens
+
+    tags = word_tags()
+    stop = stopwords()
+    counts: Counter[tuple[str, ...]] = Counter()
+    first_sentence: dict[tuple[str, ...], str] = {}
+    for unit in units:
+        words = tokens.cut(_URL.sub(" ", unit))
+        flags = [tags.get(w, "eng" if _LATIN_WORD.match(w) else "new") for w in words]
+        n = len(words)
+        for i in range(n):
+            if not _content(words[i], flags[i], "first"):
+                continue
+            for j in range(i, min(n, i + max_words)):
+                if j > i and not _content(words[j], flags[j], "inner" if j < n - 1 else "last"):
+                    # a word that cannot sit inside a term ends all longer candidates too
+                    if not _content(words[j], flags[j], "last"):
+                        break
+                gram = tuple(words[i : j + 1])
+                if not _content(words[j], flags[j], "last"):
+                    continue
+                text = "".join(gram)
+                if len(text) < 2 or len(text) > 12:
+                    continue
+                if len(gram) == 1 and (text in stop or flags[i] in ("ns", "s", "f", "a", "b", "v", "nr", "nrfg")):
+                    continue
+                if all(w in stop for w in gram):  # 中国企业, 用户需求: generic + generic
+                    continue
+                counts[gram] += 1
+                first_sentence.setdefault(gram, unit)
+    if not counts:
+        return
+    # C-value: discount a candidate by the mean frequency of the longer ones holding it
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for gram, freq in counts.items():
+        for size in range(1, len(gram)):
+            for start in range(len(gram) - size + 1):
+                sub = gram[start : start + size]
+                if sub in counts:
+                    holders.setdefault(sub, []).append(freq)
+    title_text = title or ""
+    for gram, freq in counts.items():
+        held = holders.get(gram)
+        nested = freq - (sum(held) / len(held) if held else 0.0)
+        if nested <= 0:
+            continue
+        text = "".join(gram)
+        specificity = sum(idf(w) for w in gram) / len(gram)
+        length_weight = math.log2(len(gram) + 1) * (1.0 if len(text) >= 3 else 0.7)
+        score = length_weight * nested * specificity
+        if text in title_text:
+            score *= 1.6
+        cand = found.get(text)
+        cand.stat = max(cand.stat, score)
+        cand.origins.add("statistical")
+        if cand.context is None:
+            cand.context = first_sentence[gram]
+        cand.in_title = cand.in_title or text in title_text
+
+
+def count_occurrences(found: ArticleTerms, full_text: str) -> None:
+    """Set each candidate's frequency to its occurrences in the whole text (at least 1)."""
+    for term, cand in found.candidates.items():
+        n = 0
+        for form in {term, *cand.variants}:
+            if _LATIN_WORD.match(form):
+                n += len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", full_text))
+            else:
+                n += full_text.count(form)
+        cand.count = max(n, 1)
+
+
+def extract(
+    doc: Document,
+    *,
+    source: str | None = None,
+    matcher: object | None = None,
+    statistical: bool = True,
+) -> ArticleTerms:
+    """All term candidates of one article.
+
+    Args:
+        doc: the article.
+        source: the name to record in ``sources`` (defaults to ``doc.meta.source_path``).
+        matcher: a ``TermMatcher`` (termbase forms) or None for no termbase.
+        statistical: also score unmarked multi-word terms.
+    """
+    found = ArticleTerms(source=source or doc.meta.source_path or "<text>")
+    units = article_units(doc)
+    full_text = "\n".join(units)
+    ignore = frozenset(w for w in stopwords() if w.isascii())
+    for sentence in units:
+        find_parenthetical(found, sentence)
+        find_quoted(found, sentence)
+        find_definitions(found, sentence)
+        find_abbreviations(found, sentence, ignore)
+    if matcher is not None:
+        matcher.scan(found, units)  # type: ignore[attr-defined]
+    if statistical:
+        find_statistical(found, units, doc.meta.title)
+    title = doc.meta.title or ""
+    for cand in found.candidates.values():
+        cand.in_title = cand.in_title or (bool(title) and cand.term in title)
+    count_occurrences(found, full_text)
+    return found
+
+
+class TermMatcher:
+    """Finds every form (simplified, traditional, Taiwan, Hong Kong) of termbase entries.
+
+    One regular expression over all forms, longest first, built once per process;
+    Latin forms match case-insensitively and only as whole words, so the entry RED
+    does not fire inside "credit".
+    """
+
+    def __init__(self, forms: dict[str, str]) -> None:
+        """``forms`` maps each written form to its entry's simplified term."""
+        self.forms = {form.casefold(): term for form, term in forms.items() if form}
+        parts = []
+        for form in sorted(self.forms, key=len, reverse=True):
+            body = re.escape(form)
+            if form[:1].isascii() and form[:1].isalnum():
+                body = r"(?<![A-Za-z0-9])" + body
+            if form[-1:].isascii() and form[-1:].isalnum():
+                body += r"(?![A-Za-z0-9])"
+            parts.append(body)
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def scan(self, found: ArticleTerms, units: Iterable[str]) -> None:
+        if self.pattern is None:
+            return
+        for sentence in units:
+            for match in self.pattern.finditer(sentence):
+                term = self.forms.get(match.group(0).casefold())
+                if term is None:
+                    continue
+                cand = _note(found, term, "termbase", sentence)
+                cand.termbase_term = term
+                written = match.group(0)
+                if written != term:
+                    cand.variants.add(written)
