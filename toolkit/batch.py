@@ -56,12 +56,29 @@ def expand_inputs(
     A path that does not exist is recorded in ``report`` (or raised when there is no
     report), so one typo does not stop a batch. ``-`` is passed through for stdin.
     """
+    found = expand_with_roots(inputs, include=include, exclude=exclude, suffixes=suffixes, report=report)
+    return [path for path, _ in found]
+
+
+def expand_with_roots(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    suffixes: tuple[str, ...] = ARTICLE_SUFFIXES,
+    report: Report | None = None,
+) -> list[tuple[Path, Path | None]]:
+    """Like :func:`expand_inputs`, with the folder each file was found under.
+
+    The root is ``None`` for a file named directly; commands that mirror the input
+    tree into an output folder need it to rebuild the relative path.
+    """
     include, exclude = list(include), list(exclude)
-    out: list[Path] = []
+    out: list[tuple[Path, Path | None]] = []
     for raw in inputs:
         path = Path(raw)
         if str(raw) == "-":
-            out.append(path)
+            out.append((path, None))
         elif path.is_dir():
             for child in sorted(_walk(path)):
                 rel = child.relative_to(path).as_posix()
@@ -71,15 +88,35 @@ def expand_inputs(
                     continue
                 if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
                     continue
-                out.append(child)
+                out.append((child, path))
         elif path.exists():
-            out.append(path)
+            out.append((path, None))
         else:
             err = InputNotFound("no such file or folder", path=str(raw))
             if report is None:
                 raise err
             report.failed.append(Failure(str(raw), err.message))
     return out
+
+
+def is_excluded(rel: str, exclude: Iterable[str]) -> bool:
+    """Whether a folder (``rel``, relative to an input root) is left out by ``--exclude``.
+
+    A pattern excludes the folder when it matches the folder itself, its name, or the
+    files under it (``out/*``).
+    """
+    name = rel.rsplit("/", 1)[-1]
+    return any(
+        fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) or fnmatch.fnmatch(f"{rel}/x", g) for g in exclude
+    )
+
+
+def is_fresh(output: Path, source: Path) -> bool:
+    """True when ``output`` exists and is at least as new as ``source`` (for --skip-existing)."""
+    try:
+        return output.stat().st_mtime >= source.stat().st_mtime
+    except OSError:
+        return False
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -117,37 +154,42 @@ def run_each(
     jobs: int = 1,
     name: Callable[[T], str] = str,
     report: Report | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """Apply ``fn`` to each item, in order, in ``jobs`` processes.
 
     A ToolkitError (or any other exception: a batch must outlive one bad file) becomes
     a Failure in ``report`` and the item is left out of the results. ``fn`` must be a
-    module-level function so it can be sent to worker processes.
+    module-level function so it can be sent to worker processes. ``progress`` is
+    called once per finished item (done or failed), e.g. to advance a progress bar.
     """
     report = report if report is not None else Report()
+    tick = progress or (lambda: None)
     if jobs <= 1 or len(items) <= 1:
         for item in items:
-            try:
-                result = fn(item)
-            except ToolkitError as exc:
-                report.failed.append(Failure(name(item), exc.message))
-                continue
-            except Exception as exc:  # noqa: BLE001 - reported, batch goes on
-                report.failed.append(Failure(name(item), f"{type(exc).__name__}: {exc}"))
-                continue
-            report.done.append(name(item))
-            yield item, result
+            ok, result = _outcome(lambda item=item: fn(item), name(item), report)
+            tick()
+            if ok:
+                yield item, result  # type: ignore[misc]
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(fn, item) for item in items]
         for item, future in zip(items, futures, strict=True):
-            try:
-                result = future.result()
-            except ToolkitError as exc:
-                report.failed.append(Failure(name(item), exc.message))
-                continue
-            except Exception as exc:  # noqa: BLE001
-                report.failed.append(Failure(name(item), f"{type(exc).__name__}: {exc}"))
-                continue
-            report.done.append(name(item))
-            yield item, result
+            ok, result = _outcome(future.result, name(item), report)
+            tick()
+            if ok:
+                yield item, result  # type: ignore[misc]
+
+
+def _outcome(call: Callable[[], R], label: str, report: Report) -> tuple[bool, R | None]:
+    """Run ``call``; a failure goes into ``report`` as one line and the batch goes on."""
+    try:
+        result = call()
+    except ToolkitError as exc:
+        report.failed.append(Failure(label, exc.message))
+        return False, None
+    except Exception as exc:  # noqa: BLE001 - reported, batch goes on
+        report.failed.append(Failure(label, f"{type(exc).__name__}: {exc}"))
+        return False, None
+    report.done.append(label)
+    return True, result

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence, Union
 
@@ -102,7 +102,7 @@ def script_of(config: str) -> str:
     return _SCRIPT_OF_CONFIG.get(config, "hans" if "2s" in config else "hant")
 
 
-@lru_cache(maxsize=None)
+@cache
 def opencc_for(config: str) -> Any:
     """One OpenCC object per config per process: loading dictionaries costs milliseconds."""
     import opencc
