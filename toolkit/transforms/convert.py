@@ -14,6 +14,8 @@ contains: it is a segmentation boundary and passes through unchanged, so the res
 splits back into the same pieces at the cost of a single C++ call.
 
     >>> Converter(to="tw").convert("软件")
+    '軟件'
+    >>> Converter(to="twp").convert("软件")  # Taiwan phrasing
     '軟體'
 """
 
@@ -314,7 +316,7 @@ def convert_text(
     terms: Iterable[TermSource] | Mapping[str, str] | None = None,
     source: str | None = None,
 ) -> str:
-    """Convert a string: ``convert_text("软件", to="tw") == "軟體"``.
+    """Convert a string: ``convert_text("软件", to="twp") == "軟體"``.
 
     The converter is cached per (target, config, terms) so a loop of calls does not
     reload OpenCC's dictionaries; build a :class:`Converter` to hold it yourself.
