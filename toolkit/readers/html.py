@@ -1,16 +1,301 @@
-"""html reader (placeholder until the readers work lands: reads as plain lines)."""
+"""HTML reader: a BeautifulSoup (lxml) walk that turns elements into ``Raw`` items.
+
+Only HTML syntax is interpreted here: ``h1``-``h6`` are headings, ``li`` list items,
+``table`` rows, ``blockquote`` quotes, ``img`` images, ``pre`` code, and every other
+block element (p, div, section, ...) a line of running text. Widgets that are not
+article text (script, style, inline SVG, buttons, tip/"打赏" boxes, nav, forms) go
+into ``removed`` with a reason and whatever human text they carry, so no character
+of the article is lost. ``<title>`` and ``<meta>`` become metadata.
+
+The Markdown reader hands raw HTML blocks to ``fragment_items`` so HTML inside
+Markdown (seed 001's front matter + HTML body) is read exactly like an HTML file.
+"""
 
 from __future__ import annotations
 
-from typing import Union
+import re
+from typing import Any, Union
 
 from . import READERS
-from .plain import read_plain
-from .raw import RawArticle
+from .metadata import as_list, is_hashtag_label, normalise_date, promote_title
+from .raw import Raw, RawArticle
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: elements that are never article text -> the reason they are removed
+_REMOVED = {
+    "script": "script", "style": "style", "noscript": "script", "template": "markup", "svg": "svg",
+    "math": "markup", "canvas": "markup", "iframe": "embed", "object": "embed", "embed": "embed",
+    "video": "embed", "audio": "embed", "nav": "navigation", "form": "form", "button": "button",
+    "select": "form", "input": "form", "textarea": "form", "head": "markup", "link": "markup", "meta": "markup",
+}
+#: elements that start a new line of text
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "figure", "figcaption",
+    "address", "center", "dl", "dt", "dd", "hgroup", "details", "summary", "body", "html", "fieldset",
+    "legend", "caption", "tr", "td", "th", "tbody", "thead", "tfoot",
+}
+_TIP_TOKENS = {"reward", "donate", "donation", "dashang", "zanshang", "appreciate", "appreciation", "sponsor", "tipping"}
+_TIP_TEXT = re.compile(r"打赏|赞赏|讚賞|打賞")
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_CJK_NEWLINE = re.compile(rf"(?<={_CJK})[ \t\r]*\n\s*(?={_CJK})")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u3000]+")
+_META_AUTHOR = ("author", "article:author", "dc.creator", "byl", "twitter:creator")
+_META_DATE = ("date", "pubdate", "publishdate", "publish_date", "article:published_time", "og:published_time",
+              "dc.date", "dcterms.created", "dc.date.issued", "citation_publication_date")
+_META_LEAD = ("description", "og:description", "twitter:description", "dc.description")
+_META_TAGS = ("keywords", "article:tag", "news_keywords")
+_META_PUBLISHER = ("og:site_name", "publisher", "application-name", "dc.publisher", "citation_publisher")
+
+
+def clean(text: str) -> str:
+    """Collapse HTML whitespace; a line break between two CJK characters is no space."""
+    return _SPACES.sub(" ", _CJK_NEWLINE.sub("", text)).strip()
 
 
 @READERS.register("html")
 def read_html(content: Union[str, bytes]) -> RawArticle:
+    """Read an HTML page (or fragment) into Raw items plus its head's metadata."""
+    soup = _soup(content)
+    meta: dict[str, object] = {}
+    head_title = _head_meta(soup, meta)
+    items = _Walker().run(soup.body or soup)
+    found: dict[str, object] = {}
+    items = promote_title(items, found, "html_h1")
+    if "title" in found:
+        meta["title"], meta["title_source"] = found["title"], found["title_source"]
+        if head_title and clean(head_title) != found["title"]:
+            items.insert(0, Raw(kind="removed", text=head_title, reason="html_head"))
+    elif head_title:
+        meta["title"], meta["title_source"] = head_title, "html_title"
+        items = promote_title(items, meta, "html_h1")
+    return RawArticle(items=items, meta=meta, format="html")
+
+
+def fragment_items(markup: str) -> list[Raw]:
+    """Raw items of an HTML fragment (raw HTML inside Markdown), without title logic."""
+    soup = _soup(markup)
+    return _Walker().run(soup.body or soup)
+
+
+def _soup(content: Union[str, bytes]) -> Any:
+    from bs4 import BeautifulSoup
+
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
-    return read_plain(content)
+    return BeautifulSoup(content, "lxml")
+
+
+def _head_meta(soup: Any, meta: dict[str, object]) -> str | None:
+    """Fill ``meta`` from <meta> tags; return the <title> text."""
+    values: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip().lower()
+        value = tag.get("content")
+        if key and isinstance(value, str) and value.strip() and key not in values:
+            values[key] = clean(value)
+
+    def first(keys: tuple[str, ...]) -> str | None:
+        return next((values[k] for k in keys if k in values), None)
+
+    authors = first(_META_AUTHOR)
+    if authors and not authors.startswith(("http://", "https://", "@")):
+        meta["authors"] = as_list(authors)
+    date = normalise_date(first(_META_DATE))
+    if date:
+        meta["date"] = date
+    lead = first(_META_LEAD)
+    if lead:
+        meta["lead"] = lead
+    tags = [t for k in _META_TAGS if k in values for t in as_list(values[k])]
+    if tags:
+        meta["tags"] = list(dict.fromkeys(tags))
+    publisher = first(_META_PUBLISHER)
+    if publisher:
+        meta["publisher"] = publisher
+    title = soup.find("title")
+    text = clean(title.get_text()) if title is not None else ""
+    return text or values.get("og:title") or None
+
+
+def _classes(el: Any) -> set[str]:
+    tokens: set[str] = set()
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        for part in value if isinstance(value, list) else [value or ""]:
+            tokens.update(t for t in re.split(r"[-_\s]+", part.lower()) if t)
+    return tokens
+
+
+def _is_tip_widget(el: Any) -> bool:
+    """A tip/"打赏" box: tip-ish class names, or a short block whose text asks for tips."""
+    tokens = _classes(el)
+    if tokens & _TIP_TOKENS or {"support", "author"} <= tokens:
+        return True
+    if el.name in ("div", "section", "aside", "span", "a", "p"):
+        text = el.get_text(" ", strip=True)
+        return len(text) <= 40 and bool(_TIP_TEXT.search(text)) and el.find(("button", "svg", "img", "a")) is not None
+    return False
+
+
+def human_text(el: Any, sep: str = " ") -> str:
+    """The words a reader sees in ``el``: text minus script/style/svg markup.
+
+    SVG keeps only its <title>/<desc>/<text> words; scripts and styles keep nothing.
+    """
+    from bs4 import NavigableString
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    parts: list[str] = []
+    boundary = "\x00"  # block edges; never in parsed HTML text (lxml drops NULs)
+
+    def visit(node: Any, in_svg: bool) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                if not in_svg or child.parent.name in ("title", "desc", "text", "tspan"):
+                    parts.append(str(child).replace(boundary, ""))
+                continue
+            if child.name in ("script", "style", "noscript", "template"):
+                continue
+            edge = child.name in _BLOCKS or child.name in _HEADINGS or child.name in ("br", "li", "p")
+            if edge:
+                parts.append(boundary)
+            visit(child, in_svg or child.name == "svg")
+            if edge:
+                parts.append(boundary)
+
+    visit(el, el.name == "svg")
+    return sep.join(line for line in (clean(x) for x in "".join(parts).split(boundary)) if line)
+
+
+class _Walker:
+    """Depth-first walk that flushes a line of inline text at every block boundary."""
+
+    def __init__(self) -> None:
+        self.items: list[Raw] = []
+        self.buffer: list[str] = []
+
+    def run(self, root: Any) -> list[Raw]:
+        self.walk(root)
+        self.flush()
+        return self.items
+
+    def flush(self) -> None:
+        text = clean("".join(self.buffer))
+        self.buffer = []
+        if text:
+            self.items.append(Raw(kind="line", text=text))
+
+    def walk(self, node: Any) -> None:
+        from bs4 import NavigableString
+        from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+        for child in node.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                self.buffer.append(str(child))
+            else:
+                self.element(child)
+
+    def element(self, el: Any) -> None:
+        name = el.name
+        if name in _REMOVED or _is_tip_widget(el):
+            self.flush()
+            reason = _REMOVED.get(name, "tip_button")
+            text = human_text(el)
+            if name == "button" and _TIP_TEXT.search(text):
+                reason = "tip_button"
+            if text or reason in ("svg", "tip_button"):
+                self.items.append(Raw(kind="removed", text=text, reason=reason))
+            return
+        if name in _HEADINGS:
+            self.flush()
+            text = human_text(el)
+            if text:
+                kind = "line" if is_hashtag_label(text) else "heading"
+                self.items.append(Raw(kind=kind, text=text, level=_HEADINGS[name] if kind == "heading" else 0))
+            self._images(el)
+            return
+        if name == "br":
+            self.flush()
+            return
+        if name == "hr":
+            self.flush()
+            return
+        if name == "img":
+            self.flush()
+            self._image(el)
+            return
+        if name in ("ul", "ol"):
+            self.flush()
+            self.list(el, depth=0)
+            return
+        if name == "table":
+            self.flush()
+            self.table(el)
+            return
+        if name == "blockquote":
+            self.flush()
+            text = human_text(el, sep="\n")
+            if text:
+                self.items.append(Raw(kind="quote", text=text))
+            self._images(el)
+            return
+        if name == "pre":
+            self.flush()
+            text = el.get_text().strip("\n")
+            if text.strip():
+                self.items.append(Raw(kind="code", text=text))
+            return
+        if name in _BLOCKS:
+            self.flush()
+            self.walk(el)
+            self.flush()
+            return
+        self.walk(el)  # inline: a, span, strong, em, code, sup ...
+
+    def _image(self, el: Any) -> None:
+        src = el.get("data-src") or el.get("data-original") or el.get("src") or None
+        alt = clean(el.get("alt") or el.get("title") or "")
+        self.items.append(Raw(kind="image", text=alt, src=src))
+
+    def _images(self, el: Any) -> None:
+        for img in el.find_all("img"):
+            self._image(img)
+
+    def list(self, el: Any, depth: int) -> None:
+        ordered = el.name == "ol"
+        try:
+            number = int(el.get("start", 1))
+        except (TypeError, ValueError):
+            number = 1
+        for li in el.find_all("li", recursive=False):
+            nested = [child for child in li.find_all(("ul", "ol")) if child.find_parent("li") is li]
+            for child in nested:
+                child.extract()
+            text = human_text(li)
+            marker = f"{number}." if ordered else "-"
+            if text:
+                self.items.append(Raw(kind="list_item", text=text, marker=marker, ordered=ordered, level=depth))
+            number += 1
+            for child in nested:
+                self.list(child, depth + 1)
+
+    def table(self, el: Any) -> None:
+        caption = el.find("caption")
+        if caption is not None and caption.find_parent("table") is el:
+            text = human_text(caption)
+            caption.extract()
+            if text:
+                self.items.append(Raw(kind="line", text=text))
+        rows: list[tuple[str, ...]] = []
+        for tr in el.find_all("tr"):
+            if tr.find_parent("table") is not el:
+                continue
+            cells = tuple(human_text(cell) for cell in tr.find_all(("td", "th"), recursive=False))
+            if any(cells):
+                rows.append(cells)
+        if rows:
+            self.items.append(Raw(kind="table", rows=tuple(rows)))
