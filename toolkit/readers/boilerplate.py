@@ -1,0 +1,122 @@
+"""Page furniture that is not the article: prompts, comment boxes, footers, chrome, ads.
+
+Every unit claimed here goes to ``Document.removed`` with a reason, so it is out of the
+text that summaries and glossaries read but still accounted for. Three kinds of rule:
+
+* whole-line patterns that mean the same on any site (``全部评论 (0)``, ``发表评论:``,
+  ``题图来自…``, ``赞赏``, ``N 评论 N 浏览 N 收藏 N 分钟``, share links, QR codes);
+* the tail: after a footer marker (``推荐阅读``, ``关注我们``, ``更多精彩内容…``, a comment
+  box) near the end, the remaining short lines are channel blurbs and link rows;
+* reader prompts: questions to the reader (``你更看好…?为什么?``) closing the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import Unit, han_count
+
+_LINE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:全部|最新|热门|精彩)?评论\s*[(（\[]?\s*\d*\s*[)）\]]?$|^全部评论|^共\s*\d+\s*条评论|^暂无评论|^(?:查看|加载)更多评论|^写评论$|^发表(?:评论|你的看法|您的看法)[:：]?$"), "comments"),
+    (re.compile(r"^[◎●※]?\s*欢迎(?:参与讨论|在评论区|留言|评论)"), "comments"),
+    (re.compile(r"^\d+\s*评论\s*\d+\s*浏览\s*\d+\s*收藏\s*\d+\s*分钟$"), "navigation"),
+    (re.compile(r"^(?:题图|封面图?|头图|首图|配图|图片|插图|图源|图片来源|题图来源)\s*(?:来自|来源于?|源自|由|[:：/|])\s*.{0,60}$"), "image_credit"),
+    (re.compile(r"基于\s*CC\s*0\s*协议"), "image_credit"),
+    (re.compile(r"^(?:给作者打赏|赞赏|打赏|点赞|在看|分享|收藏)[,，！!。\s]*(?:鼓励TA抓紧创作[！!]?)?$|^赞赏\s*收藏|^给作者打赏"), "tip_button"),
+    (re.compile(r"^该文观点仅代表作者本人|^(?:本文)?仅代表作者(?:个人)?观点|^声明[:：].{0,80}(?:立场|观点)"), "rights"),
+    (re.compile(r"^更多精彩内容|^(?:推荐阅读|相关阅读|延伸阅读|热门推荐|往期推荐|往期回顾|经典栏目|精彩专题|关注我们|扫码关注|长按(?:识别)?二维码|点击阅读原文|阅读原文)\b.{0,40}$"), "footer"),
+    (re.compile(r"^(?:微信扫一扫|分享到(?:微博|微信|QQ|朋友圈).{0,400}|扫一扫.{0,20}|分享|转发)$"), "share"),
+    (re.compile(r"^[-—=\s]*(?:END|完|全文完)[-—=\s]*$", re.I), "footer"),
+    (re.compile(r"^\[?🔗"), "ad"),
+    (re.compile(r"^查看详情\s*[>》]?$"), "ad"),
+    (re.compile(r"^\]\(https?://[^)]*\)$"), "ad"),
+    (re.compile(r"^(?:\[[^\]]{1,30}\]\(https?://[^)]+\)\s*){2,}$"), "navigation"),
+    (re.compile(r"^(?:\S{1,30}\s*)?(?:!\[\]\([^)]*\)\s*)*关注$"), "navigation"),
+    (re.compile(r"^\*\*(?:Category|Author|Published|Stats|Tags|Original):\*\*", re.I), "front_matter"),
+]
+#: markers after which (near the end of an article) the rest is site furniture
+_TAIL_MARKERS = {"footer", "comments", "share", "tip_button", "rights", "image_credit"}
+_PROMPT = re.compile(r"(?:你|您|大家|各位|读者|朋友们).{0,60}[?？]\s*(?:为什么[?？]?)?\s*$|[?？]\s*(?:欢迎)?(?:评论区|留言)|(?:欢迎|一起)(?:在)?(?:评论区|留言)")
+_QR = re.compile(r"二维码|qrcode", re.I)
+_SVG = re.compile(r"<svg\b", re.I)
+
+
+def _mark(u: Unit, reason: str) -> None:
+    u.role, u.reason = "removed", reason
+
+
+def mark(units: list[Unit]) -> None:
+    """Claim boilerplate units (see the module docstring for the three kinds of rule)."""
+    for u in units:
+        if u.role:
+            continue
+        if u.kind == "image":
+            if _QR.search(u.text or "") or _QR.search((u.raw.src if u.raw else "") or ""):
+                _mark(u, "share")
+            continue
+        if u.kind not in ("line", "quote", "heading"):
+            continue
+        text = u.text.strip()
+        if _SVG.search(text):
+            _mark(u, "svg")
+            continue
+        if u.kind == "heading" and len(text) > 30:
+            continue
+        for rule, reason in _LINE_RULES:
+            if rule.search(text):
+                _mark(u, reason)
+                break
+    _ad_cards(units)
+    _tail(units)
+    _prompts(units)
+
+
+def _ad_cards(units: list[Unit]) -> None:
+    """A course card: '[![](img)' + title + blurb + '查看详情 >' + '](link)' lines."""
+    for i, u in enumerate(units):
+        if u.role == "removed" and u.reason == "ad" and u.text.strip().startswith("查看详情"):
+            for j in range(i - 1, max(-1, i - 5), -1):
+                v = units[j]
+                if v.role and v.role != "removed":
+                    break
+                if v.kind in ("line", "image") and not v.role:
+                    _mark(v, "ad")
+                if v.text.strip().startswith("[") or v.kind == "image":
+                    break
+
+
+def _tail(units: list[Unit]) -> None:
+    """After the first footer marker near the end, the remaining lines are furniture."""
+    total = sum(han_count(u.text) for u in units) or 1
+    start = None
+    after = total
+    for i, u in enumerate(units):
+        if u.role == "removed" and u.reason in _TAIL_MARKERS:
+            rest = [v for v in units[i + 1 :] if v.kind in ("line", "list_item", "quote", "image", "heading")]
+            rest_text = sum(han_count(v.text) for v in rest if not v.role)
+            if rest_text <= 0.3 * total or rest_text <= 300:
+                if all(v.kind != "heading" or v.role for v in rest):
+                    start, after = i, rest_text
+                    break
+    del after
+    if start is None:
+        return
+    for v in units[start + 1 :]:
+        if not v.role and v.kind in ("line", "list_item", "quote", "image"):
+            if v.kind == "line" and re.match(r"^\s*\[\d+\]", v.text):
+                continue  # reference entries are handled by the back matter pass
+            _mark(v, "footer")
+
+
+def _prompts(units: list[Unit]) -> None:
+    """Questions to the reader that close the article (before any comment box)."""
+    for u in reversed(units):
+        if u.role == "removed" or u.kind == "image":
+            continue
+        if u.role or u.kind != "line":
+            break
+        text = u.text.strip()
+        if len(text) <= 120 and _PROMPT.search(text):
+            _mark(u, "reader_prompt")
+            continue
+        break

@@ -1,0 +1,100 @@
+"""Who wrote it, who owns it, how the editor introduced it: bylines, bios, rights, lead.
+
+These lines are about the article rather than part of it, so they leave the body (into
+``removed`` with a reason, so no character is lost) and what they say goes to the
+metadata: author names from bios, the rights line, the editor's lead without its label.
+The patterns are the forms Chinese web and journal articles use again and again:
+``(作者简介:郭全中,…;黄昊漪,…)``, ``#专栏作家# 孟永辉，…``, ``作者/十里``, ``作者：X，编辑：Y``,
+``编辑导语：…``, ``本文由@X 原创发布于Y，未经许可，禁止转载``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import Unit
+
+_BIO_PAREN = re.compile(r"^[(（\[【]\s*作者简介\s*[:：]\s*(?P<body>.+?)\s*[)）\]】]?\s*$")
+_BIO_PLAIN = re.compile(r"^作者简介\s*[:：]\s*(?P<body>.+)$")
+#: 作者/十里, 作者：X，编辑：Y, 文/X, 文 | X, 撰文：X (short byline lines)
+_BYLINE = re.compile(r"^(?:原创\s*)?(?:作者|文|撰文|文字|作者丨|来源作者)\s*[/|｜丨:：]\s*(?P<body>.{1,80})$")
+_BYLINE_SOURCE = re.compile(r"^(?:来源(?:公众号)?|出品|编译|译者)\s*[:：/|｜丨].{1,120}$")
+_COLUMN = re.compile(r"^[#＃]?\s*专栏作家\s*[#＃]?$|^\*\*专栏作家\*\*$")
+_COLUMN_INLINE = re.compile(r"^[#＃]\s*专栏作家\s*[#＃]\s*(?P<body>.+)$")
+_LEAD = re.compile(r"^(?P<label>(?:编辑导语|编者按|导语|导读|摘要|内容提要)\s*[:：]\s*)(?P<body>.+)$", re.S)
+_RIGHTS = re.compile(
+    r"(未经(?:作者)?(?:许可|授权|允许)[，,]?\s*(?:禁止|不得|谢绝|严禁)(?:任何形式的)?转载"
+    r"|版权归.{1,30}所有|版权所有|转载请(?:注明|联系)|禁止转载|©|Copyright\s|All rights reserved"
+    r"|(?:原创|授权)?发布于.{1,20}[，,]\s*未经)",
+    re.I,
+)
+_NAME_END = re.compile(r"[,，;；、:：\s(（]")
+
+
+def _names_from_bio(body: str) -> list[str]:
+    """Names at the head of each ';'-separated bio: 郭全中,教授…;黄昊漪,硕士… -> both names."""
+    names: list[str] = []
+    for part in re.split(r"[;；]", body):
+        part = part.strip(" 。.")
+        if not part:
+            continue
+        name = _NAME_END.split(part, maxsplit=1)[0].strip()
+        if 1 < len(name) <= 20:
+            names.append(name)
+    return names
+
+
+def _names_from_byline(body: str) -> list[str]:
+    """作者：X，编辑：Y / 作者/十里 / 作者：A、B -> the author names only."""
+    head = re.split(r"[，,;；|｜丨]\s*(?:编辑|责编|出品|来源|校对|审核|排版|译者|图片)", body, maxsplit=1)[0]
+    head = re.split(r"[，,;；。]", head, maxsplit=1)[0]
+    names = [n.strip() for n in re.split(r"[、/&和]|\s+", head) if n.strip()]
+    return [n for n in names if 1 < len(n) <= 20]
+
+
+def extract(units: list[Unit], meta: dict) -> None:
+    """Claim byline, bio, rights and lead units; fill ``meta`` (authors, rights, lead)."""
+    authors: list[str] = list(meta.get("authors") or [])
+    for i, u in enumerate(units):
+        if u.role or u.kind not in ("line", "heading", "quote"):
+            continue
+        text = u.text.strip()
+        m = _BIO_PAREN.match(text) or _BIO_PLAIN.match(text)
+        if m:
+            u.role, u.reason = "removed", "author_bio"
+            authors.extend(_names_from_bio(m.group("body")))
+            continue
+        m = _COLUMN_INLINE.match(text)
+        if m:
+            u.role, u.reason = "removed", "author_bio"
+            authors.extend(_names_from_bio(m.group("body"))[:1])
+            continue
+        if _COLUMN.match(text):
+            u.role, u.reason = "removed", "author_bio"
+            nxt = next((v for v in units[i + 1 : i + 3] if not v.role and v.kind == "line"), None)
+            if nxt is not None:
+                nxt.role, nxt.reason = "removed", "author_bio"
+                authors.extend(_names_from_bio(nxt.text)[:1])
+            continue
+        if u.kind == "line" and len(text) <= 100:
+            m = _BYLINE.match(text)
+            if m:
+                u.role, u.reason = "removed", "author_bio"
+                authors.extend(_names_from_byline(m.group("body")))
+                continue
+            if _BYLINE_SOURCE.match(text):
+                u.role, u.reason = "removed", "byline"
+                continue
+        if u.kind in ("line", "quote"):
+            m = _LEAD.match(text)
+            if m and not meta.get("lead") and i < max(8, len(units) // 5):
+                u.role, u.reason = "lead", "lead"
+                u.data["label"] = m.group("label")
+                meta["lead"] = m.group("body").strip()
+                continue
+        if u.kind == "line" and len(text) <= 160 and _RIGHTS.search(text):
+            u.role, u.reason = "removed", "rights"
+            if not meta.get("rights"):
+                meta["rights"] = text
+    seen: set[str] = set()
+    meta["authors"] = [a for a in authors if not (a in seen or seen.add(a))]

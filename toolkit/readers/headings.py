@@ -1,0 +1,245 @@
+"""Headings: numbering schemes, which numbered lines really are headings, their levels.
+
+Chinese articles number their headings with a handful of schemes (``一、`` ``（一）``
+``1.`` ``1.1.`` ``6.2.1.`` ``第一章`` ``第一节`` ``01``). A numbered line is not always a
+heading, though: numbered list items and numbered paragraphs use the same marks. So
+lines are judged per *run* (a sequence 1, 2, 3 … of one scheme), not one by one:
+
+* a member is *strong* when its text is short and not a sentence, *glued* when a short
+  heading runs straight into its first sentence and a safe split point exists, *weak*
+  otherwise;
+* a run is a heading run when its members are spread over the article (a run whose
+  members follow each other line after line is a list) and mostly strong; a run of only
+  glued members counts when the same scheme is otherwise clearly used for headings.
+
+Levels come from the order schemes appear in (``一、`` then ``1.`` makes ``1.`` level 2):
+a stack of open schemes, where meeting a scheme already on the stack closes everything
+below it, and a new scheme opens one level deeper. Explicit headings from markup
+(Markdown ``#``, ``<hN>``, docx styles) keep their markup ranks instead and only have
+their number parsed out (``一、前置仓出海`` -> number 一, heading 前置仓出海).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import cn_number
+from .units import RUN_ON_END, SENTENCE_END, Unit
+
+_CN = "一二三四五六七八九十百零〇两"
+#: (scheme, pattern) in matching order: longer forms before the forms they contain
+SCHEMES: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,4}})章)\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
+    ("jie", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,4}})节)\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
+    ("part", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,3}})部分)\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
+    ("cn_dun", re.compile(rf"^(?P<num>(?P<n>[{_CN}]{{1,3}}))\s*[、.．]\s*(?P<t>\S.*)$", re.S)),
+    ("cn_paren", re.compile(rf"^[(（]\s*(?P<num>(?P<n>[{_CN}]{{1,3}}))\s*[)）]\s*[、.．]?\s*(?P<t>\S.*)$", re.S)),
+    ("dec3", re.compile(r"^(?P<num>\d{1,2}[.．]\d{1,2}[.．](?P<n>\d{1,2}))(?:[.．、]\s*|\s+)(?P<t>\S.*)$", re.S)),
+    ("dec2", re.compile(r"^(?P<num>\d{1,2}[.．](?P<n>\d{1,2}))(?:[.．、]\s*|\s+)(?P<t>\S.*)$", re.S)),
+    ("dec1", re.compile(r"^(?P<num>(?P<n>\d{1,2}))(?:[.．、](?![\d.．])\s*)(?P<t>\S.*)$", re.S)),
+    ("paren", re.compile(r"^[(（](?P<num>(?P<n>\d{1,2}))[)）]\s*(?P<t>\S.*)$", re.S)),
+    ("alone", re.compile(r"^(?P<num>(?P<n>0\d|\d{1,2}))(?:\s+(?P<t>\S.{0,40}))?$", re.S)),
+    ("part_en", re.compile(r"^(?P<num>(?:PART|Part)\s*(?P<n>\d{1,2}))\s*[:：.．]?\s*(?P<t>.*)$", re.S)),
+]
+#: explicit headings may also be written "1 引言" (space only)
+_EXPLICIT_EXTRA = [("dec1", re.compile(r"^(?P<num>(?P<n>\d{1,2}))\s+(?P<t>\S.*)$", re.S))]
+#: closing headings that need no number
+CLOSING = re.compile(r"^(?:写在最后(?:的话)?|结语|结束语|结论|总结|小结|尾声|最后的话|最后|后记|写在后面)[:：]?$")
+#: a heading longer than this is a sentence
+MAX_HEADING = 32
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
+_SPLIT_PUNCT = re.compile(r"[，,。；;：:]")
+
+
+@dataclass
+class Candidate:
+    index: int
+    scheme: str
+    number: str
+    value: int
+    text: str
+    grade: str  # strong, glued, weak
+    split: int = 0  # for glued: length of the heading part of ``text``
+
+
+def parse_number(text: str, *, explicit: bool = False) -> tuple[str | None, str, str, int | None]:
+    """(number, heading text, scheme, value) of a heading's text; number None if unnumbered."""
+    text = text.strip()
+    rules = SCHEMES + (_EXPLICIT_EXTRA if explicit else [])
+    for scheme, rx in rules:
+        m = rx.match(text)
+        if m:
+            num = re.sub(r"\s+", "", m.group("num")).replace("．", ".")
+            value = cn_number(m.group("n"))
+            if value is None:
+                continue
+            return num, (m.group("t") or "").strip(), scheme, value
+    return None, text, "", None
+
+
+def _visible_len(text: str) -> int:
+    return len(re.sub(r"\s+", "", text))
+
+
+def _grade(text: str, scheme: str) -> tuple[str, int]:
+    """strong / glued (with split length) / weak for a candidate's heading text."""
+    t = text.strip()
+    if not t:
+        return ("strong", 0) if scheme in ("alone", "chapter", "jie", "part", "part_en") else ("weak", 0)
+    short = _visible_len(t) <= MAX_HEADING
+    if short and "。" not in t and t[-1] not in SENTENCE_END and t[-1] not in RUN_ON_END and "|" not in t:
+        if scheme == "alone" and (_CLAUSE_END.search(t) or _visible_len(t) > 20):
+            return "weak", 0
+        return "strong", 0
+    cut = glued_split(t)
+    if cut:
+        return "glued", cut
+    return "weak", 0
+
+
+def glued_split(t: str) -> int:
+    """Where a heading glued to its first sentence ends (0 when no safe point exists).
+
+    Two signals, both inside the first clause (before any , 。 ; :): a figure starting
+    the sentence (``…策略失效2018-2023年间,``) or the head noun after the first 的
+    (``流量获取与留存的悖论依赖…``: 的 + a two-character noun, skipping a quoted phrase).
+    """
+    if _visible_len(t) <= MAX_HEADING and not _CLAUSE_END.search(t[:-1]):
+        return 0
+    m = _CLAUSE_END.search(t)
+    clause = t[: m.start()] if m else t
+    if len(clause) < 6:
+        return 0
+    md = re.search(r"(?<=[\u4e00-\u9fff”」》)])\d", clause)
+    if md and 6 <= md.start() <= 24 and len(t) - md.start() >= 10:
+        return md.start()
+    k = clause.find("的")
+    if 2 <= k <= 20:
+        j = k + 1
+        if j < len(clause) and clause[j] in "“「《\"":
+            close = re.search(r"[”」》\"]", clause[j + 1 :])
+            if not close:
+                return 0
+            j = j + 1 + close.end()
+        end = j + 2
+        if end <= 24 and re.fullmatch(r"[\u4e00-\u9fff]{2}", clause[j:end]) and len(clause) - end >= 4 and re.match(r"[\u4e00-\u9fff“「]", clause[end:]):
+            return end
+    return 0
+
+
+def _between(units: list[Unit], a: int, b: int) -> int:
+    """Units of content between positions a and b (removed furniture does not count)."""
+    return sum(1 for u in units[a + 1 : b] if u.role not in ("removed", "skip"))
+
+
+def detect_plain(units: list[Unit], title: str | None) -> None:
+    """Find headings among plain lines; set role/number/heading/level/scheme on them."""
+    cands: list[Candidate] = []
+    for i, u in enumerate(units):
+        if not u.open:
+            continue
+        number, text, scheme, value = parse_number(u.text)
+        if number is None or value is None:
+            continue
+        grade, split = _grade(text, scheme)
+        cands.append(Candidate(i, scheme, number, value, text, grade, split))
+
+    by_scheme: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_scheme.setdefault(c.scheme, []).append(c)
+    accepted: list[Candidate] = []
+    for scheme, members in by_scheme.items():
+        runs = _runs(members)
+        strong_total = sum(c.grade == "strong" for c in members)
+        scheme_is_heading = strong_total >= 2 and strong_total >= 0.5 * len(members)
+        for run in runs:
+            if _accept(run, units, scheme, scheme_is_heading):
+                accepted.extend(run)
+    extra = _bare_headings(units, title, has_numbered=len(accepted) >= 2)
+    heads = sorted(accepted + extra, key=lambda c: c.index)
+    stack: list[str] = []
+    for c in heads:
+        u = units[c.index]
+        if c.scheme == "bare":
+            stack = []
+            level = 1
+        elif c.scheme in stack:
+            del stack[stack.index(c.scheme) + 1 :]
+            level = len(stack)
+        else:
+            stack.append(c.scheme)
+            level = len(stack)
+        u.role, u.level, u.scheme = "heading", level, c.scheme
+        u.number = c.number if c.scheme != "bare" else None
+        if c.grade == "glued":
+            u.heading = c.text[: c.split].strip()
+            u.data["glued_rest"] = c.text[c.split :].strip()
+        else:
+            u.heading = c.text
+
+
+def _runs(members: list[Candidate]) -> list[list[Candidate]]:
+    runs: list[list[Candidate]] = []
+    for c in members:
+        if runs and c.value == runs[-1][-1].value + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _accept(run: list[Candidate], units: list[Unit], scheme: str, scheme_is_heading: bool) -> bool:
+    strong = sum(c.grade == "strong" for c in run)
+    glued = sum(c.grade == "glued" for c in run)
+    weak = len(run) - strong - glued
+    if len(run) >= 2:
+        adjacent = sum(_between(units, a.index, b.index) == 0 for a, b in zip(run, run[1:], strict=False))
+        if adjacent > (len(run) - 1) / 2:
+            return False  # consecutive lines: a numbered list
+    else:
+        if run[0].grade != "strong":
+            return False
+        if scheme in ("dec1", "paren", "alone") and not scheme_is_heading:
+            return False
+        if run[0].value != 1 and not scheme_is_heading:
+            return False
+    # a heading must have something under it (or be followed by another heading)
+    last = run[-1]
+    if last.index == len(units) - 1:
+        return False
+    if weak:
+        weak_members = [c for c in run if c.grade == "weak"]
+        if any(c.text.rstrip().endswith(tuple(SENTENCE_END)) for c in weak_members) or strong < 2 * weak:
+            return False
+    if strong == 0 and not scheme_is_heading:
+        return False
+    if run[0].value != 1 and len(run) < 3 and not scheme_is_heading:
+        return False
+    return True
+
+
+def _bare_headings(units: list[Unit], title: str | None, *, has_numbered: bool) -> list[Candidate]:
+    """Unnumbered headings plain text still shows: the title repeated, closing headings."""
+    out: list[Candidate] = []
+    for i, u in enumerate(units):
+        if not u.open or i == len(units) - 1:
+            continue
+        text = u.text.strip()
+        if title and text == title.strip() and i < 30:
+            out.append(Candidate(i, "bare", "", 0, text, "strong"))
+        elif has_numbered and CLOSING.match(text):
+            out.append(Candidate(i, "bare", "", 0, text.rstrip(":："), "strong"))
+    return out
+
+
+def detect_explicit(units: list[Unit]) -> None:
+    """Explicit markup headings: number parsed out, level = rank of the markup level."""
+    levels = sorted({u.level or 1 for u in units if u.kind == "heading" and not u.role})
+    rank = {lv: r + 1 for r, lv in enumerate(levels)}
+    for u in units:
+        if u.kind != "heading" or u.role:
+            continue
+        number, text, scheme, _ = parse_number(u.text, explicit=True)
+        u.role, u.level, u.scheme = "heading", rank[u.level or 1], scheme or "markup"
+        u.number, u.heading = number, text
