@@ -238,16 +238,17 @@ class _Writer:
     def para(self, text: str, style: str = "Normal", *, label: str | None = None) -> DocxParagraph:
         """A paragraph of ``text`` (a bold ``label`` first); never an empty run."""
         paragraph = self.doc.add_paragraph(style=self.styles[style])
+        label, text = _text(label), _text(text)
         if label:
-            paragraph.add_run(_text(label) + "：").bold = True
+            paragraph.add_run(label + "：").bold = True
         if text:
-            paragraph.add_run(_text(text))
+            paragraph.add_run(text)
         return paragraph
 
     def heading(self, text: str, level: int, *, note: str | None = None) -> DocxParagraph:
         level = max(1, min(level, 3))
         paragraph = self.para(text, f"Heading {level}")
-        if note:
+        if _text(note):
             run = paragraph.add_run(_text(f"（{note}）"))
             run.italic = True
             run.bold = False
@@ -352,7 +353,8 @@ class _Writer:
             paragraph.paragraph_format.space_after = Pt(2)
             if i == 0:
                 _field_begin(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
-            paragraph.add_run(_text(text))
+            if _text(text):
+                paragraph.add_run(_text(text))
             if i == len(entries) - 1:
                 _field_end(paragraph)
 
