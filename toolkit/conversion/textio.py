@@ -22,10 +22,11 @@ _BOMS = (
 
 
 def detect_encoding(data: bytes, *, partial: bool = False) -> str:
-    """The encoding of ``data``: a BOM, else UTF-8 when it decodes, else a detector's guess.
+    """The encoding of ``data`` (the readers' detection), for streaming a large file.
 
     ``partial=True`` when ``data`` is the head of a longer file: a character cut at the
-    end is then not an error.
+    end is then not an error (the head is cut after its last newline, which no
+    legacy Chinese encoding uses inside a character).
 
     Raises:
         UnreadableInput: binary content, or no encoding decodes it.
@@ -38,38 +39,35 @@ def detect_encoding(data: bytes, *, partial: bool = False) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192]:
-        raise UnreadableInput("binary content, not text")
-    try:  # the readers' detection, when engineer B's sniffing offers it
-        from ..readers.sniff import detect_encoding as sniffed  # type: ignore[attr-defined]
-    except ImportError:
-        sniffed = None
-    if sniffed is not None:
-        try:
-            name = sniffed(data)
-            if name:
-                data.decode(name)
-                return name
-        except (UnicodeDecodeError, LookupError, UnreadableInput, TypeError):
-            pass
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(data[: 1 << 20]).best()
-    candidates = ([best.encoding] if best is not None else []) + ["gb18030", "big5"]
-    for name in candidates:
-        try:
-            codecs.getincrementaldecoder(name)().decode(data, final=not partial)
-            return name
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise UnreadableInput("cannot tell the text encoding (give the file as UTF-8)")
+    if partial and b"\n" in data:
+        data = data[: data.rfind(b"\n") + 1]
+    return _sniff(data)[1]
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode file content with the detected encoding (no BOM in the result)."""
-    name = detect_encoding(data)
-    text = data.decode(name)
+    """Decode a whole file with the readers' detection (no BOM in the result).
+
+    Raises:
+        UnreadableInput: binary content, or bytes no encoding explains.
+    """
+    text = _sniff(data)[0]
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _sniff(data: bytes) -> tuple[str, str]:
+    """(text, encoding) by the readers' rules, so convert and parse agree on every file."""
+    try:
+        from ..readers.sniff import decode_bytes as sniff_decode
+    except ImportError:  # pragma: no cover - the readers always ship it
+        sniff_decode = None
+    if sniff_decode is not None:
+        return sniff_decode(data)
+    for name in ("utf-8", "gb18030", "big5"):  # pragma: no cover
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableInput("cannot tell the text encoding (give the file as UTF-8)")  # pragma: no cover
 
 
 def check_encoding(name: str | None) -> str:
