@@ -44,6 +44,8 @@ ORIGIN_ORDER = ("termbase", "defined", "parenthetical", "quoted", "abbreviation"
 STAT_PER_ARTICLE = 12
 #: a statistical-only candidate needs this share of its article's best score
 STAT_MIN_SHARE = 0.25
+#: ... and must recur in its article (or stand in the title): a one-off phrase is no term
+STAT_MIN_COUNT = 2
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -157,6 +159,8 @@ def pinyin_of(term: str) -> str:
 
     from ..text import tokens
 
+    if not _CJK.search(term):
+        return ""
     words = []
     for word in tokens.cut(term):
         if _CJK.search(word):
@@ -191,7 +195,11 @@ def _keep_statistical(article: ArticleTerms) -> dict[str, float]:
     if not scored:
         return {}
     best = scored[0].stat
-    return {c.term: c.stat / best for c in scored[:STAT_PER_ARTICLE] if c.stat / best >= STAT_MIN_SHARE}
+    return {
+        c.term: c.stat / best
+        for c in scored[:STAT_PER_ARTICLE]
+        if c.stat / best >= STAT_MIN_SHARE and (c.count >= STAT_MIN_COUNT or c.in_title)
+    }
 
 
 def merge_articles(articles: Iterable[ArticleTerms], view: TermbaseView) -> dict[str, Merged]:

@@ -317,15 +317,27 @@ def find_abbreviations(found: ArticleTerms, sentence: str, ignore: frozenset[str
 
 def _content(word: str, tag: str, position: str) -> bool:
     """Whether a word may sit at ``position`` (first/inner/last) of a multi-word term."""
-    if not (_HAS_CJK.search(word) or (_LATIN_WORD.match(word) and not word.islower())):
-        return False  # lower-case Latin in Chinese text is code, URLs or filler
+    if not (_HAS_CJK.search(word) or _latin_name(word)):
+        return False
     if tag.startswith("n") and tag not in ("nr", "nrfg") or tag in ("vn", "eng", "new", "j", "nz", "an", "l"):
         return True
     if position == "first" and tag in ("b", "f", "s", "a") and len(word) >= 2:
         return True
-    if position in ("first", "inner") and tag in ("b", "vn", "v") and len(word) >= 2:
-        return position == "inner" or tag == "b"
-    return position == "last" and tag == "v" and len(word) >= 2
+    if position == "inner" and tag == "b" and len(word) >= 2:
+        return True
+    # a verb may close a term after a noun (姿态控制, 故障诊断) but never sit inside one
+    return position == "last" and tag == "v" and len(word) >= 2 and word not in stopwords()
+
+
+def _latin_name(word: str) -> bool:
+    """A Latin token that reads as a name or abbreviation (GMV, TikTok, B2B), not English prose.
+
+    Lower-case and Title-case words in Chinese text are URLs, code or the English of a
+    bracketed gloss (海外仓(Overseas Warehouse)); those are not candidates of their own.
+    """
+    if not _LATIN_WORD.match(word) or sum(c.isalpha() for c in word) < 2:
+        return False
+    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
 
 
 def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | None, max_words: int = 4) -> None:
@@ -344,12 +356,13 @@ def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | Non
             if not _content(words[i], flags[i], "first"):
                 continue
             for j in range(i, min(n, i + max_words)):
-                if j > i and not _content(words[j], flags[j], "inner" if j < n - 1 else "last"):
-                    # a word that cannot sit inside a term ends all longer candidates too
-                    if not _content(words[j], flags[j], "last"):
-                        break
                 gram = tuple(words[i : j + 1])
-                if not _content(words[j], flags[j], "last"):
+                closes = _content(words[j], flags[j], "last") and (
+                    j == i or flags[j] != "v" or flags[j - 1].startswith("n") or flags[j - 1] == "vn"
+                )
+                if j > i and not closes and not _content(words[j], flags[j], "inner"):
+                    break  # a word that cannot sit inside a term ends all longer candidates
+                if not closes:
                     continue
                 text = "".join(gram)
                 if len(text) < 2 or len(text) > 12:
