@@ -64,4 +64,6 @@ def _finish(content: Union[str, bytes], fmt: str, *, encoding: str | None, sourc
     _load_readers()
     raw = READERS.get(fmt)(content)
     raw.format, raw.encoding, raw.source_path = fmt, encoding, source_path
-    return build(raw)
+    from ..transforms.segment import infer_sections  # sections for text without headings
+
+    return infer_sections(build(raw))

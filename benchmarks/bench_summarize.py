@@ -1,0 +1,267 @@
+"""Summary quality and speed, measured against peers in the same run.
+
+Quality: on ../shared/corpus/dev/summaries.jsonl (75 articles whose editor-written lead
+is the reference and is not in ``text``), with the budget equal to the reference's
+length in characters, character-level ROUGE-1/2/L F1 (whitespace and punctuation
+ignored) for
+
+* lead: the article's first sentences up to the budget;
+* textrank: plain TextRank over sentences (Mihalcea & Tarau word-overlap similarity,
+  PageRank, best sentences up to the budget, in document order);
+* toolkit: ``toolkit.transforms.summarize.summarize``.
+
+Speed: a 5,000-character article after warm-up, and 10 KB / 100 KB / 1 MB texts.
+
+Run: ``.venv/bin/python benchmarks/bench_summarize.py [--quick]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared" / "corpus" / "dev"
+
+from toolkit.errors import ToolkitError  # noqa: E402
+from toolkit.model import Document, Meta, Paragraph, Section  # noqa: E402
+from toolkit.readers import read_text  # noqa: E402
+from toolkit.text.sentence_index import document_sentences  # noqa: E402
+from toolkit.text.tokens import cut  # noqa: E402
+from toolkit.transforms.summarize import summarize  # noqa: E402
+
+# --- ROUGE over characters ---------------------------------------------------------
+
+
+def rouge_chars(text: str) -> list[str]:
+    """Characters that count: no whitespace, no punctuation."""
+    return [c for c in text if not c.isspace() and not unicodedata.category(c).startswith("P")]
+
+
+def _ngrams(seq: list[str], n: int) -> dict[tuple[str, ...], int]:
+    out: dict[tuple[str, ...], int] = {}
+    for i in range(len(seq) - n + 1):
+        g = tuple(seq[i : i + n])
+        out[g] = out.get(g, 0) + 1
+    return out
+
+
+def _f1(overlap: float, cand: int, ref: int) -> float:
+    if not overlap or not cand or not ref:
+        return 0.0
+    p, r = overlap / cand, overlap / ref
+    return 2 * p * r / (p + r)
+
+
+def rouge_n(cand: list[str], ref: list[str], n: int) -> float:
+    c, r = _ngrams(cand, n), _ngrams(ref, n)
+    overlap = sum(min(v, r.get(g, 0)) for g, v in c.items())
+    return _f1(overlap, sum(c.values()), sum(r.values()))
+
+
+def rouge_l(cand: list[str], ref: list[str]) -> float:
+    if not cand or not ref:
+        return 0.0
+    prev = [0] * (len(ref) + 1)
+    for a in cand:
+        cur = [0]
+        for j, b in enumerate(ref, 1):
+            cur.append(prev[j - 1] + 1 if a == b else max(prev[j], cur[j - 1]))
+        prev = cur
+    return _f1(prev[-1], len(cand), len(ref))
+
+
+def scores(candidate: str, reference: str) -> tuple[float, float, float]:
+    c, r = rouge_chars(candidate), rouge_chars(reference)
+    return rouge_n(c, r, 1), rouge_n(c, r, 2), rouge_l(c, r)
+
+
+# --- reading the dev articles --------------------------------------------------------
+
+_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def _simple_markdown(text: str) -> Document:
+    """A stand-in used only while the Markdown reader is not there: ## headings, paragraphs."""
+    body: list[Paragraph] = []
+    sections: list[Section] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or _IMAGE.match(line):
+            continue
+        m = _HEADING.match(line)
+        if m:
+            sections.append(Section(number=None, heading=m.group(2).strip("* "), level=len(m.group(1)) - 1 or 1))
+        elif sections:
+            last = sections[-1]
+            sections[-1] = dataclasses.replace(last, body=last.body + (Paragraph(text=line.lstrip("> ")),))
+        else:
+            body.append(Paragraph(text=line.lstrip("> ")))
+    return Document(body=tuple(body), sections=tuple(sections))
+
+
+def load_doc(row: dict) -> Document:
+    try:
+        doc = read_text(row["text"], format="md")
+    except ToolkitError:
+        doc = Document()
+    if not doc.sections and "\n## " in row["text"]:
+        doc = _simple_markdown(row["text"])  # the Markdown reader has not landed yet
+    return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta or Meta(), title=row.get("title")))
+
+
+# --- baselines ---------------------------------------------------------------------
+
+_WORDY = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")
+
+
+def _up_to_budget(order: list[int], texts: list[str], budget: int) -> str:
+    chosen: list[int] = []
+    used = 0
+    for i in order:
+        if used + len(texts[i]) <= budget or not chosen:
+            chosen.append(i)
+            used += len(texts[i])
+        if used >= budget:
+            break
+    return "".join(texts[i] for i in sorted(chosen))
+
+
+def lead_baseline(doc: Document, budget: int) -> str:
+    texts = [s.text for s in document_sentences(doc) if _WORDY.search(s.text)]
+    chosen, used = [], 0
+    for t in texts:
+        if chosen and used + len(t) > budget:
+            break
+        chosen.append(t)
+        used += len(t)
+    return "".join(chosen)
+
+
+def textrank_baseline(doc: Document, budget: int) -> str:
+    texts = [s.text for s in document_sentences(doc) if _WORDY.search(s.text)]
+    words = [set(w for w in cut(t) if _WORDY.search(w)) for t in texts]
+    n = len(texts)
+    if n == 0:
+        return ""
+    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            common = len(words[i] & words[j])
+            if common and len(words[i]) > 1 and len(words[j]) > 1:
+                w = common / (math.log(len(words[i])) + math.log(len(words[j])))
+                adj[i].append((j, w))
+                adj[j].append((i, w))
+    out_w = [sum(w for _, w in a) for a in adj]
+    rank = [1.0 / n] * n
+    for _ in range(30):
+        new = [0.15 / n] * n
+        for i in range(n):
+            if out_w[i]:
+                for j, w in adj[i]:
+                    new[j] += 0.85 * rank[i] * w / out_w[i]
+        rank = new
+    order = sorted(range(n), key=lambda i: (-rank[i], i))
+    return _up_to_budget(order, texts, budget)
+
+
+# --- runs --------------------------------------------------------------------------
+
+
+def quality(rows: list[dict]) -> dict[str, tuple[float, float, float]]:
+    systems = {
+        "lead": lead_baseline,
+        "textrank": textrank_baseline,
+        "toolkit": lambda doc, budget: summarize(doc, chars=budget, digests=False, extras=False).summary,
+    }
+    results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in systems}
+    for row in rows:
+        doc = load_doc(row)
+        budget = len(row["summary"])
+        for name, fn in systems.items():
+            results[name].append(scores(fn(doc, budget), row["summary"]))
+    return {k: tuple(statistics.mean(x[i] for x in v) for i in range(3)) for k, v in results.items()}  # type: ignore[misc]
+
+
+def _timed(fn, repeat: int) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def speed(rows: list[dict], quick: bool) -> None:
+    text = "\n\n".join(r["text"] for r in rows)
+    plain = [line for line in text.splitlines() if line.strip() and not _IMAGE.match(line) and not line.startswith("#")]
+    article = ""
+    for line in plain:
+        if len(article) >= 5000:
+            break
+        article += line + "\n"
+    article = article[:5200]
+    doc = read_text(article)
+    summarize(doc)  # warm-up: jieba dictionary, IDF table
+    full = _timed(lambda: summarize(doc), 5)
+    only = _timed(lambda: summarize(doc, digests=False, extras=False), 5)
+    lead = _timed(lambda: lead_baseline(doc, 300), 5)
+    print(f"\n5,000-char article ({len(article)} chars, {len(document_sentences(doc))} sentences):")
+    print(f"  toolkit summarize (summary+digests+key points+figures): {full * 1000:7.1f} ms  (target <= 30 ms)")
+    print(f"  toolkit summary only                                   : {only * 1000:7.1f} ms")
+    print(f"  lead baseline (split+tokenise, same sentence index)   : {lead * 1000:7.1f} ms  ratio toolkit/lead {full / lead:.2f}x")
+    sizes = [10_000, 100_000] + ([] if quick else [1_000_000])
+    print("\nGrowth (UTF-8 bytes of running text; summarize() only, document already read):")
+    base = None
+    for size in sizes:
+        buf, total = [], 0
+        while total < size:
+            for line in plain:
+                buf.append(line)
+                total += len(line.encode("utf-8")) + 1
+                if total >= size:
+                    break
+        d = read_text("\n".join(buf))
+        t = _timed(lambda d=d: summarize(d, chars=500), 1 if size >= 1_000_000 else 2)
+        base = base or t
+        print(f"  {size // 1000:>5} KB: {t:7.3f} s  ({t / base:6.1f}x the 10 KB time, {size / 10_000:.0f}x the size)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20 articles, no 1 MB run")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    path = SHARED / "summaries.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.quick:
+        rows = rows[:20]
+    t0 = time.perf_counter()
+    res = quality(rows)
+    print(f"ROUGE F1 over characters, {len(rows)} articles, budget = reference length ({time.perf_counter() - t0:.1f} s)")
+    print(f"  {'system':<10} {'R1':>7} {'R2':>7} {'RL':>7}")
+    for name, (r1, r2, rl) in res.items():
+        print(f"  {name:<10} {r1:7.4f} {r2:7.4f} {rl:7.4f}")
+    tk = res["toolkit"]
+    for peer in ("lead", "textrank"):
+        p = res[peer]
+        print(f"  toolkit / {peer:<8}: R1 {tk[0] / p[0]:.3f}x  R2 {tk[1] / p[1]:.3f}x  RL {tk[2] / p[2]:.3f}x  (RL target >= 1.10x)")
+    if not args.no_speed:
+        speed(rows, args.quick)
+
+
+if __name__ == "__main__":
+    main()

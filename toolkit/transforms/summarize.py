@@ -1,0 +1,370 @@
+"""Extractive summaries: the sentences that carry an article, within a character budget.
+
+An analyst reads the summary instead of the article, so every sentence in it is the
+article's own, whole, and in the article's order. Each sentence gets a score that
+combines what is known to work for news and commentary:
+
+* position: the article's lead and each section's and paragraph's first sentence;
+* centrality: LexRank (PageRank over TF-IDF cosine similarity of jieba tokens, with
+  jieba's background IDF). It is quadratic in sentences, so above ``GRAPH_LIMIT``
+  sentences it becomes similarity to the document centroid, which is linear;
+* similarity to the title and the headings;
+* coverage of the article's key terms (IDF-weighted words that recur in it);
+
+and sentences are then chosen greedily by maximal marginal relevance (MMR), so two
+sentences saying the same thing are never both chosen. Framing sentences (本文将…,
+一起来看看吧, questions, image credits) are never chosen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..errors import UsageError
+from ..model import Document, SectionDigest, Summary, SummarySentence
+from ..text import similarity
+from ..text.sentence_index import Sent, document_sentences
+
+#: budget when neither chars nor ratio is given
+DEFAULT_CHARS = 300
+#: above this many sentences centrality is similarity to the centroid (linear)
+GRAPH_LIMIT = 400
+#: two sentences at least this similar are near-duplicates: only one may be chosen
+DUPLICATE = 0.6
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts; tuned on the dev summaries (see benchmarks/)."""
+
+    position: float = 2.0
+    centrality: float = 1.0
+    title: float = 1.0
+    keyterms: float = 0.5
+    #: MMR trade-off between relevance and novelty
+    mmr: float = 0.8
+    #: penalty for very short sentences (little content per character of budget)
+    short: float = 0.3
+    trim: bool = True
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+# --- scoring -----------------------------------------------------------------------
+
+
+def _lexrank(sents: Sequence[Sent], damping: float = 0.85, iterations: int = 30) -> list[float]:
+    """PageRank over the sentence similarity graph (continuous LexRank).
+
+    Similarities are accumulated through an inverted index, so only sentence pairs
+    that share a word cost anything.
+    """
+    n = len(sents)
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, s in enumerate(sents):
+        for w, v in s.vec.items():
+            postings.setdefault(w, []).append((i, v))
+    edges: list[dict[int, float]] = [{} for _ in range(n)]
+    for plist in postings.values():
+        if len(plist) < 2:
+            continue
+        for a in range(len(plist)):
+            i, vi = plist[a]
+            row = edges[i]
+            for b in range(a + 1, len(plist)):
+                j, vj = plist[b]
+                row[j] = row.get(j, 0.0) + vi * vj
+    # symmetric adjacency lists and out-weights
+    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    out_w = [0.0] * n
+    for i, row in enumerate(edges):
+        for j, w in row.items():
+            adj[i].append((j, w))
+            adj[j].append((i, w))
+            out_w[i] += w
+            out_w[j] += w
+    rank = [1.0 / n] * n
+    base = (1 - damping) / n
+    for _ in range(iterations):
+        new = [base] * n
+        dangling = sum(rank[i] for i in range(n) if out_w[i] == 0)
+        spread = damping * dangling / n
+        for i in range(n):
+            if out_w[i]:
+                share = damping * rank[i] / out_w[i]
+                for j, w in adj[i]:
+                    new[j] += share * w
+        rank = [r + spread for r in new]
+    return rank
+
+
+def centrality(sents: Sequence[Sent]) -> list[float]:
+    """LexRank for normal articles, centroid similarity above GRAPH_LIMIT sentences."""
+    if not sents:
+        return []
+    if len(sents) > GRAPH_LIMIT:
+        c = similarity.centroid(s.vec for s in sents)
+        return [similarity.cosine(s.vec, c) for s in sents]
+    return _lexrank(sents)
+
+
+def key_terms(sents: Sequence[Sent], limit: int = 15) -> dict[str, float]:
+    """The article's key terms: words that recur in it and are rare in general text.
+
+    Weight = log(1 + count) * IDF; a word has to occur at least twice to count.
+    """
+    counts: dict[str, int] = {}
+    for s in sents:
+        for w in set(s.words):
+            counts[w] = counts.get(w, 0) + 1
+    scored = {w: math.log1p(c) * similarity.weight(w) for w, c in counts.items() if c >= 2}
+    best = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return dict(best)
+
+
+def _title_vector(doc: Document) -> dict[str, float]:
+    from ..text.tokens import cut
+
+    words: list[str] = []
+    if doc.meta.title:
+        words += similarity.content_words(cut(doc.meta.title)) * 2
+    for section in doc.walk_sections():
+        if not section.inferred:
+            words += similarity.content_words(cut(section.heading))
+    return similarity.vector(words)
+
+
+def _normalise(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def score_sentences(doc: Document, sents: Sequence[Sent], weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
+    """One relevance score per sentence (higher is better), deterministic."""
+    n = len(sents)
+    if n == 0:
+        return []
+    cent = _normalise(centrality(sents))
+    tvec = _title_vector(doc)
+    title = _normalise([similarity.cosine(s.vec, tvec) for s in sents]) if tvec else [0.0] * n
+    terms = key_terms(sents)
+    total = sum(terms.values()) or 1.0
+    cover = _normalise([sum(terms.get(w, 0.0) for w in set(s.words)) / total for s in sents])
+    scores: list[float] = []
+    for i, s in enumerate(sents):
+        # lead sentences of the article, of a section and of a paragraph
+        pos = 0.0
+        if i < 3:
+            pos = max(pos, 1.0 - i / 3)
+        pos = max(pos, 1.0 / (1.0 + i / max(n * 0.2, 1.0)) * 0.6)
+        if s.pos_in_section == 0 and s.section_no >= 0:
+            pos = max(pos, 0.7)
+        if s.pos == 0:
+            pos = max(pos, 0.5)
+        short = weights.short if len(s.text) < 15 else 0.0
+        scores.append(
+            weights.position * pos
+            + weights.centrality * cent[i]
+            + weights.title * title[i]
+            + weights.keyterms * cover[i]
+            - short
+        )
+    return scores
+
+
+# --- clause trimming ---------------------------------------------------------------
+
+_PAREN = re.compile(r"[（(][^（）()]{1,40}[）)]")
+_EXAMPLE = re.compile(r"[，,；;]\s*(?:例如|比如|譬如|诸如|举例来说|举个例子)[^。！？!?；;]*(?=[。！？!?；;]|$)")
+
+
+def trim_clauses(text: str) -> str:
+    """Drop examples (…，例如…) and short parentheses without figures from a sentence.
+
+    The sentence keeps its start and its end punctuation; what goes is illustration,
+    so the summary spends its budget on claims. Parentheses holding a number stay:
+    they are often the figure the sentence is about.
+    """
+    out = _EXAMPLE.sub("", text)
+    out = _PAREN.sub(lambda m: m.group(0) if re.search(r"\d", m.group(0)) else "", out)
+    return out if len(out) >= 8 else text
+
+
+# --- selection ---------------------------------------------------------------------
+
+
+def _join(parts: Sequence[str]) -> str:
+    """Concatenate sentences; a space only between two Latin-script sentences."""
+    out = ""
+    for p in parts:
+        if out and out[-1].isascii() and p[:1].isascii() and p[:1].isalnum():
+            out += " "
+        out += p
+    return out
+
+
+def select(
+    sents: Sequence[Sent],
+    scores: Sequence[float],
+    budget: int,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    texts: Sequence[str] | None = None,
+) -> list[int]:
+    """Indices of the sentences to keep, in document order.
+
+    Greedy MMR: the next sentence is the one with the best
+    ``λ·score − (1−λ)·max similarity to those chosen`` among those that still fit the
+    budget; near-duplicates of a chosen sentence are never taken. When nothing fits,
+    one more sentence may go over the budget only if nothing was chosen yet, so a
+    summary is never more than one sentence over and never empty when the article
+    has something to say.
+    """
+    texts = texts if texts is not None else [s.text for s in sents]
+    candidates = [i for i, s in enumerate(sents) if not s.framing]
+    top = max((scores[i] for i in candidates), default=1.0) or 1.0
+    chosen: list[int] = []
+    used = 0
+    lam = weights.mmr
+    while candidates:
+        best, best_value = -1, -math.inf
+        for i in candidates:
+            if used + len(texts[i]) > budget and chosen:
+                continue
+            sim = max((similarity.cosine(sents[i].vec, sents[j].vec) for j in chosen), default=0.0)
+            if sim >= DUPLICATE:
+                continue
+            value = lam * scores[i] / top - (1 - lam) * sim
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            break
+        chosen.append(best)
+        used += len(texts[best])
+        candidates.remove(best)
+        if used >= budget:
+            break
+    return sorted(chosen)
+
+
+# --- the public function -----------------------------------------------------------
+
+
+def _budget(total: int, chars: int | None, ratio: float | None) -> int:
+    if chars is not None and ratio is not None:
+        raise UsageError("give either chars or ratio, not both")
+    if chars is not None:
+        if chars <= 0:
+            raise UsageError(f"chars must be a positive number of characters, not {chars}")
+        return chars
+    if ratio is not None:
+        if not 0 < ratio <= 1:
+            raise UsageError(f"ratio must be between 0 and 1, not {ratio}")
+        return max(1, round(total * ratio))
+    return DEFAULT_CHARS
+
+
+def summarize(
+    doc: Document,
+    chars: int | None = None,
+    ratio: float | None = None,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    digests: bool = True,
+    extras: bool = True,
+) -> Summary:
+    """Summarise ``doc`` in at most about ``chars`` characters (or ``ratio`` of its length).
+
+    Args:
+        doc: the article.
+        chars: budget in characters; the summary never goes more than one sentence
+            over it and never cuts a sentence.
+        ratio: budget as a fraction of the article's running text (0 < ratio <= 1).
+        weights: scoring weights (the defaults are tuned on the dev set).
+        digests: also compute section digests.
+        extras: also compute key points and key figures.
+
+    Returns:
+        A ``Summary``; ``shorter_than_budget`` is True when the whole article fitted.
+
+    Raises:
+        UsageError: both or invalid chars/ratio.
+    """
+    sents = document_sentences(doc)
+    total = sum(len(s.text) for s in sents)
+    budget = _budget(total, chars, ratio)
+    scores = score_sentences(doc, sents, weights)
+    texts = [trim_clauses(s.text) if weights.trim else s.text for s in sents]
+    usable = [i for i, s in enumerate(sents) if not s.framing]
+    shorter = sum(len(texts[i]) for i in usable) <= budget
+    chosen = select(sents, scores, budget, weights=weights, texts=texts)
+    picked = tuple(
+        SummarySentence(text=texts[i], index=i, section=sents[i].heading, score=round(scores[i], 4)) for i in chosen
+    )
+    key_points: tuple = ()
+    key_figures: tuple = ()
+    if extras:
+        from .figures import key_figures as find_figures
+        from .keypoints import key_points as find_points
+
+        key_points = tuple(find_points(doc, sents, scores))
+        key_figures = tuple(find_figures(doc, sents))
+    return Summary(
+        summary=_join([p.text for p in picked]),
+        sentences=picked,
+        key_points=key_points,
+        key_figures=key_figures,
+        sections=tuple(section_digests(doc, sents, scores)) if digests else (),
+        chars=budget,
+        shorter_than_budget=shorter,
+    )
+
+
+def section_digests(doc: Document, sents: Sequence[Sent], scores: Sequence[float], limit: int = 3) -> list[SectionDigest]:
+    """For each section, its heading and the one to three sentences that carry it.
+
+    A section's sentences include those of its subsections (a chapter with only
+    subsections still gets a digest). Within the section the lead sentence gets a
+    bonus; at most ``limit`` sentences and about 160 characters are taken.
+    """
+    by_section: dict[int, list[int]] = {}
+    for i, s in enumerate(sents):
+        if s.section is not None:
+            by_section.setdefault(id(s.section), []).append(i)
+    out: list[SectionDigest] = []
+    for section in doc.walk_sections():
+        members: list[int] = []
+        for sub in section.walk():
+            members.extend(by_section.get(id(sub), []))
+        members.sort()
+        local = [i for i in members if not sents[i].framing]
+        if not local:
+            local = members
+        if not local:
+            out.append(SectionDigest(heading=section.heading, digest="", level=section.level, inferred=section.inferred))
+            continue
+        first = local[0]
+        ranked = sorted(local, key=lambda i: (-(scores[i] + (0.5 if i == first else 0.0)), i))
+        chosen: list[int] = []
+        used = 0
+        for i in ranked:
+            if len(chosen) >= limit or (chosen and used + len(sents[i].text) > 160):
+                continue
+            if any(similarity.cosine(sents[i].vec, sents[j].vec) >= DUPLICATE for j in chosen):
+                continue
+            chosen.append(i)
+            used += len(sents[i].text)
+        chosen.sort()
+        out.append(
+            SectionDigest(
+                heading=section.heading,
+                digest=_join([sents[i].text for i in chosen]),
+                level=section.level,
+                inferred=section.inferred,
+            )
+        )
+    return out
