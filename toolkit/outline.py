@@ -57,3 +57,41 @@ def outline_text(doc: Document) -> str:
             reasons[r.reason] = reasons.get(r.reason, 0) + 1
         lines.append("removed: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
     return "\n".join(lines) + "\n"
+
+
+def outline_tree(doc: Document):  # -> rich.tree.Tree (rich imported lazily: fast --help)
+    """The same outline as a rich Tree, for a terminal."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    m = doc.meta
+    root = Tree(f"[bold]{escape(m.title or '(no title)')}[/] [dim]({m.title_source or 'none'}) "
+                f"{escape(m.source_path or '<text>')} [{m.format}, {m.encoding or '-'}][/]")
+    for label, value in (("authors", ", ".join(m.authors)), ("publisher", m.publisher), ("date", m.date),
+                         ("tags", ", ".join(m.tags)), ("lead", m.lead and _clip(m.lead)), ("rights", m.rights and _clip(m.rights))):
+        if value:
+            root.add(f"[cyan]{label}[/]: {escape(value)}")
+    for block in doc.body:
+        root.add(f"[dim]{escape(_block_line(block))}[/]")
+
+    def walk(parent, section: Section) -> None:
+        mark = " [dim](inferred)[/]" if section.inferred else ""
+        number = f"{section.number} " if section.number else ""
+        node = parent.add(f"[bold green]§ {escape(number + section.heading)}[/]{mark}")
+        for block in section.body:
+            node.add(f"[dim]{escape(_block_line(block))}[/]")
+        for child in section.sections:
+            walk(node, child)
+
+    for section in doc.sections:
+        walk(root, section)
+    if doc.references:
+        root.add(f"[magenta]references[/]: {len(doc.references)}")
+    if doc.notes:
+        root.add(f"[magenta]notes[/]: {len(doc.notes)}")
+    if doc.removed:
+        reasons: dict[str, int] = {}
+        for r in doc.removed:
+            reasons[r.reason] = reasons.get(r.reason, 0) + 1
+        root.add("[red]removed[/]: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+    return root

@@ -86,6 +86,8 @@ _UTF8_DECLARATION = re.compile(
 )
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
+_ATX = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_HINT_TAG = re.compile(r"^\{%-?\s*hint\b", re.MULTILINE)
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|br|table|ul|ol|li|blockquote|section|article|span|img)(?:\s[^>]*)?/?>", re.IGNORECASE)
 
 
@@ -213,11 +215,11 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec
+                return data[len(bom):].decode(codec.replace("-sig", "")), codec
             except UnicodeDecodeError as exc:
                 label = "UTF-8" if codec == "utf-8-sig" else codec.upper()
-                raise UnreadableInput(f"starts with a {label} byte-order mark but has invalid bytes at {_where(data, exc.start)}",
-                                      path=path) from None
+                raise UnreadableInput(f"starts with a {label} byte-order mark but has invalid bytes at "
+                                      f"{_where(data, exc.start + len(bom))}", path=path) from None
     what = _magic(data)
     if what:
         raise UnreadableInput(f"not text: the file is {what}", path=path)
@@ -239,8 +241,9 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
         bad = exc
     declared = _UTF8_DECLARATION.search(data[: min(len(data), 4096)])
     if declared is not None:
-        said = declared.group(0).decode("ascii", "replace").strip()[:40]
-        raise UnreadableInput(f"declares UTF-8 ({said}) but has invalid UTF-8 at {_where(data, bad.start)}", path=path)
+        said = declared.group(0).decode("ascii", "replace").strip().lower()
+        where = "in <meta charset>" if said.startswith("<meta") else "in its XML declaration" if said.startswith("<?xml") else "in an encoding line"
+        raise UnreadableInput(f"declares UTF-8 ({where}) but has invalid UTF-8 at {_where(data, bad.start)}", path=path)
     if _looks_like_broken_utf8(data, bad.start):
         raise UnreadableInput(f"UTF-8 text with invalid bytes at {_where(data, bad.start)}", path=path)
     return _decode_legacy(data, path=path)
@@ -320,10 +323,14 @@ def sniff_text_format(text: str) -> str:
 
     Front matter means Markdown (its body may be raw HTML, which the Markdown reader
     hands to the HTML reader); a document that starts as HTML, or text dense with
-    block tags, is HTML; anything else is plain text.
+    block tags, is HTML; text that opens with a ``# title`` line, or has several
+    ``#`` headings or a ``{% hint %}`` block, is Markdown; anything else is plain text
+    (plain-text articles never start lines with ``#``, so this cannot steal them).
     """
     head = text.lstrip("\ufeff")[:8192]
-    if _FRONT_MATTER.match(head):
+    if _FRONT_MATTER.match(head) or _HINT_TAG.search(head):
+        return "md"
+    if _ATX.match(head.lstrip()) or len(_ATX.findall(head)) >= 2:
         return "md"
     if _HTML_START.match(head):
         return "html"
