@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "definition": ("释义", "Definition"),
     "references": ("参考资料", "References"),
     "none": ("无", "none"),
+    "colon": ("：", ": "),
     "untitled": ("无标题文章", "Untitled article"),
     "page": ("页", "Page"),
     "toc_hint": ("打开文档时更新目录；如未更新，请右键单击并选择“更新域”。",
@@ -49,6 +50,8 @@ LABELS: dict[str, tuple[str, str]] = {
 
 #: labels that are sentences: in bilingual mode they are joined with " / ", not a space
 _SENTENCES = {"toc_hint", "made_by"}
+#: punctuation: bilingual mode uses the Chinese form alone
+_PUNCTUATION = {"colon"}
 
 
 def labels(mode: str = "zh") -> dict[str, str]:
@@ -65,6 +68,8 @@ def labels(mode: str = "zh") -> dict[str, str]:
             out[key] = zh
         elif mode == "en":
             out[key] = en
+        elif key in _PUNCTUATION:
+            out[key] = zh
         else:
             out[key] = f"{zh} / {en}" if key in _SENTENCES else f"{zh} {en}"
     return out

@@ -240,7 +240,7 @@ class _Writer:
         paragraph = self.doc.add_paragraph(style=self.styles[style])
         label, text = _text(label), _text(text)
         if label:
-            paragraph.add_run(label + "：").bold = True
+            paragraph.add_run(label + self.labels.get("colon", "：")).bold = True
         if text:
             paragraph.add_run(text)
         return paragraph
