@@ -60,7 +60,6 @@ def build(raw: RawArticle) -> Document:
     backmatter.extract(units)
     blocks.tables_and_figures(units)
     if _has_explicit_headings(units, meta.get("title")):
-        _drop_title_heading(units, meta.get("title"))
         headings.detect_explicit(units)
     else:
         headings.detect_plain(units, meta.get("title"))
@@ -130,18 +129,6 @@ def _title(units: list[Unit], meta: dict) -> None:
 
 def _has_explicit_headings(units: list[Unit], title: str | None) -> bool:
     return any(u.kind == "heading" and not u.role and u.text.strip() != (title or "").strip() for u in units)
-
-
-def _drop_title_heading(units: list[Unit], title: str | None) -> None:
-    """An h1 / ``#`` repeating the title before any text is the title, not a section."""
-    if not title:
-        return
-    for u in units:
-        if u.role in ("removed", "lead"):
-            continue
-        if u.kind == "heading" and u.level <= 1 and u.text.strip() == title.strip():
-            u.role, u.reason = "removed", "title"
-        break
 
 
 # --- assembly ------------------------------------------------------------------------
