@@ -406,3 +406,26 @@ def glossary(
         extract(doc, source=doc.meta.source_path or f"doc{i}", matcher=matcher) for i, doc in enumerate(docs, 1)
     ]
     return from_articles(articles, view, limit)
+
+
+def keywords(doc: Document, k: int = 5, terms: Sequence[TermSource] = (), builtin: bool = False) -> list[str]:
+    """The ``k`` most salient terms of one article, best first (no termbase by default).
+
+    A lighter ranking than :func:`glossary` for keyword extraction: every candidate
+    counts (a keyword may occur once in a short abstract), scored by its statistical
+    salience plus a bonus for each way the author marked it.
+    """
+    view = load_termbase(terms, builtin) if (terms or builtin) else TermbaseView()
+    matcher = matcher_for(view) if view.entries else None
+    article = extract(doc, matcher=matcher)
+    cands = list(article.candidates.values())
+    if not cands:
+        return []
+    best = max((c.stat for c in cands), default=0.0) or 1.0
+
+    def score(c: Candidate) -> float:
+        marks = sum(ORIGIN_WEIGHT[o] for o in c.origins if o != "statistical")
+        return c.stat / best + 0.05 * marks
+
+    # nested candidates are kept (平方和 and 平方和优化): authors list both levels
+    return [c.term for c in sorted(cands, key=lambda c: (-score(c), c.term))[:k]]

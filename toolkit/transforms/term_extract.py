@@ -67,6 +67,12 @@ _DEF_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     # “X”,即… / “X”,借助… : an apposition that explains a quoted term
     (re.compile(rf"[“「『](?P<term>{_TERM})[”」』][,，]\s*(?:即|也就是|就是|指|借助|通过|依靠)"), 1),
 )
+#: a candidate in the title is what the article is about
+TITLE_BOOST = 2.0
+#: a word jieba's corpus never saw, relative to the median IDF (new terms, names)
+NEW_WORD_IDF = 1.0
+#: past this many characters a candidate is more often a phrase than a term
+LONG_TERM = 4
 #: verbs and particles that end the words before a term (提出了|拥有|作为 ...)
 _LEAD_TAGS = {"v", "p", "c", "u", "r", "d", "m", "q", "uj", "ul", "ud", "ug", "uz", "uv", "y", "zg", "ad", "vd"}
 
@@ -146,7 +152,7 @@ def idf(word: str) -> float:
         return found
     # a word jieba's corpus never saw is usually a new term or a name: rate it high,
     # but Latin tokens (often units, code, English filler) only as the median
-    return median if _LATIN_WORD.match(word) else median * 1.15
+    return median if _LATIN_WORD.match(word) else median * NEW_WORD_IDF
 
 
 def sentences_of(text: str) -> list[str]:
@@ -391,10 +397,11 @@ def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | Non
             continue
         text = "".join(gram)
         specificity = sum(idf(w) for w in gram) / len(gram)
-        length_weight = math.log2(len(gram) + 1) * (1.0 if len(text) >= 3 else 0.7)
+        # terms are short: past 6 characters a candidate is more often a phrase
+        length_weight = math.log2(len(gram) + 1) * (1.0 if len(text) >= 3 else 0.7) * min(1.0, LONG_TERM / len(text))
         score = length_weight * nested * specificity
         if text in title_text:
-            score *= 1.6
+            score *= TITLE_BOOST
         cand = found.get(text)
         cand.stat = max(cand.stat, score)
         cand.origins.add("statistical")
