@@ -26,7 +26,7 @@ _PROTECTED = re.compile(
     r"|(?P<autolink><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)"
     r"|(?P<dest>\]\(\s*(?:<[^>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\))"
-    r"|(?P<url>(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+)"
+    r"|(?P<url>(?:(?:https?|ftp)://|www\.)[^\s<>\"'\[\]，。；：！？、）】」』《》（【「『]*[^\s<>\"'\[\]，。；：！？、）】」』《》（【「『.,;:!?)])"
     r"|(?P<math>\$\$.*?\$\$)",
     re.S,
 )
@@ -59,23 +59,22 @@ class _Batch:
 
 
 def _inline(batch: _Batch, text: str) -> None:
-    """Queue prose for conversion and keep code spans, URLs, tags and link targets."""
-    pos = 0
-    for match in _PROTECTED.finditer(text):
-        _prose(batch, text[pos : match.start()])
-        batch.keep(match.group())
-        pos = match.end()
-    _prose(batch, text[pos:])
-
-
-def _prose(batch: _Batch, text: str) -> None:
-    """Prose, except reference-definition destinations, which stay as written."""
+    """Queue prose for conversion; keep reference destinations, code spans, URLs, tags, link targets."""
     pos = 0
     for match in _REFDEF.finditer(text):
-        _labels(batch, text[pos : match.start()])
+        _protect(batch, text[pos : match.start()])
         batch.keep(match.group(1))
         batch.convert(match.group(2))  # the label converts alone, as it does where it is used
         batch.keep(match.group(3))
+        pos = match.end()
+    _protect(batch, text[pos:])
+
+
+def _protect(batch: _Batch, text: str) -> None:
+    pos = 0
+    for match in _PROTECTED.finditer(text):
+        _labels(batch, text[pos : match.start()])
+        batch.keep(match.group())
         pos = match.end()
     _labels(batch, text[pos:])
 
