@@ -28,19 +28,27 @@ def key_figures(doc: Document, sents: Sequence[Sent] | None = None, limit: int |
         limit: keep at most this many (the first ones), None for all.
     """
     sents = sents if sents is not None else document_sentences(doc)
-    seen: set[tuple[str, str | None]] = set()
+    seen: dict[str, list[str]] = {}  # value -> subjects already reported with it
     out: list[KeyFigure] = []
     for s in sents:
         if s.framing and s.text.endswith(("?", "？")):
             continue  # a question states no figure
         in_sentence: set[str] = set()
         for q in find_quantities(s.text):
-            key = (q.value, q.subject)
-            if key in seen or q.value in in_sentence:
+            subjects = seen.setdefault(q.value, [])
+            subject = q.subject or ""
+            if q.value in in_sentence or any(_same_subject(subject, other) for other in subjects):
                 continue
-            seen.add(key)
+            subjects.append(subject)
             in_sentence.add(q.value)
             out.append(KeyFigure(text=s.text, value=q.value, section=s.heading, subject=q.subject))
             if limit is not None and len(out) >= limit:
                 return out
     return out
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """后来丢件率 and 丢件率 name the same thing: one ends with the other."""
+    if not a or not b:
+        return a == b
+    return a.endswith(b) or b.endswith(a)

@@ -94,6 +94,8 @@ def _section_leads(sents: Sequence[Sent], scores: Sequence[float], limit: int) -
             continue
         if s.section_no not in best or scores[i] > scores[best[s.section_no]]:
             best[s.section_no] = i
+    if len(best) > 1:
+        best.pop(-1, None)  # the lead before the first section is not a section
     if len(best) <= 1:  # no sections: the top sentences of the whole text
         ranked = sorted((i for i, s in enumerate(sents) if not s.framing and len(s.text) >= 8), key=lambda i: (-scores[i], i))
         picks = sorted(ranked[: min(5, limit)])

@@ -245,7 +245,7 @@ def infer_sections(doc: Document) -> Document:
     cut stay in ``body``. Deterministic, and the concatenation of body and section
     bodies is the original body, block for block.
     """
-    if doc.sections or len(doc.body) < MIN_BLOCKS:
+    if doc.sections or len(doc.body) < 3:
         return doc
     blocks = list(doc.body)
     words = _vectors(blocks)
