@@ -62,7 +62,7 @@ def analyse(
         summary=clean(summary.summary),
         key_points=tuple(replace(k, text=clean(k.text)) for k in summary.key_points if clean(k.text)),
         key_figures=tuple(replace(f, text=clean(f.text), value=clean(f.value)) for f in summary.key_figures),
-        sections=tuple(_digest(s) for s in summary.sections),
+        sections=_digests(doc, summary.sections),
         glossary=tuple(entries),
         references=tuple(replace(r, text=clean(r.text)) for r in doc.references if clean(r.text)),
         tags=tuple(meta.tags),
@@ -72,8 +72,27 @@ def analyse(
     )
 
 
-def _digest(section: SectionDigest) -> SectionDigest:
-    return replace(section, heading=clean(section.heading), digest=clean(section.digest))
+def _digests(doc: Document, digests: Sequence[SectionDigest]) -> tuple[SectionDigest, ...]:
+    """Section digests with their headings as the article numbers them ("4.1 方法", "02").
+
+    The summariser names a section by its heading text alone, which is empty for
+    sections numbered without a title (woshipm's "01", "02"); the document's sections,
+    matched in reading order, supply the number.
+    """
+    sections = list(doc.walk_sections())
+    out: list[SectionDigest] = []
+    at = 0
+    for digest in digests:
+        heading = clean(digest.heading)
+        for i in range(at, len(sections)):
+            if clean(sections[i].heading) == heading:
+                number = clean(sections[i].number)
+                if number and not heading.startswith(number):
+                    heading = f"{number} {heading}".strip()
+                at = i + 1
+                break
+        out.append(replace(digest, heading=heading, digest=clean(digest.digest)))
+    return tuple(out)
 
 
 def assemble(

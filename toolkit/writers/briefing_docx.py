@@ -259,7 +259,9 @@ class _Writer:
         for item in article["cover"]:
             self.para(item["value"], label=item["label"])
         if article["takeaway"]:
-            self.para(article["takeaway"], "Intense Quote", label=self.labels["takeaway"])
+            takeaway = self.para(article["takeaway"], "Intense Quote", label=self.labels["takeaway"])
+            for run in takeaway.runs:
+                run.italic = False  # slanted CJK is synthesised and hard to read
 
     def article(self, article: dict[str, Any], level: int, *, cover: bool = True) -> None:
         labels = self.labels
