@@ -20,6 +20,14 @@ LIST_COLUMNS: frozenset[str] = frozenset({"english_alt", "domains"})
 #: the script forms; a user entry that sets any of them sets them as a group
 FORM_COLUMNS: tuple[str, ...] = ("hant", "tw", "hk")
 
+#: the domain tags the built-in termbase uses (user termbases may add their own)
+DOMAINS: frozenset[str] = frozenset({
+    "certification", "company", "compliance", "cross-border", "culture", "ecommerce", "economics",
+    "finance", "games", "globalization", "localization", "logistics", "management", "manufacturing",
+    "marketing", "media", "metrics", "payments", "platform", "policy", "retail", "social-media",
+    "strategy", "supply-chain", "technology", "theory",
+})
+
 Target = Literal["hans", "hant", "tw", "hk"]
 TARGETS: tuple[str, ...] = ("hans", "hant", "tw", "hk")
 

@@ -112,7 +112,17 @@ def load_csv(text: str, source: str) -> list[TermEntry]:
     return entries
 
 
-_TOML_TABLE = re.compile(r"^\s*\[\[\s*term\s*\]\]", re.MULTILINE)
+_TOML_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*term[ \t]*\]\]", re.MULTILINE)
+
+
+def _key_line(text: str, starts: list[int], index: int, key: str) -> int | None:
+    """The line of ``key = ...`` inside the ``index``-th ``[[term]]`` table, if found."""
+    if index >= len(starts):
+        return None
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", re.MULTILINE)
+    m = pattern.search(text, starts[index], end)
+    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 @LOADERS.register(".toml")
@@ -134,21 +144,24 @@ def load_toml(text: str, source: str) -> list[TermEntry]:
     if not isinstance(tables, list):
         raise TermbaseError("'term' must be an array of tables: write each entry as [[term]]", path=source)
     # tomllib does not report positions, so find each [[term]] header's line ourselves
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _TOML_TABLE.finditer(text)]
+    starts = [m.start() for m in _TOML_TABLE.finditer(text)]
+    lines = [text.count("\n", 0, start) + 1 for start in starts]
     allowed = ", ".join(COLUMNS)
     entries: list[TermEntry] = []
     seen: dict[str, str] = {}
     for index, table in enumerate(tables):
         where = f"line {lines[index]}" if index < len(lines) else f"entry {index + 1}"
         for key, value in table.items():
+            line = _key_line(text, starts, index, key)
+            at = f"line {line}" if line else where
             if key not in COLUMNS:
-                raise TermbaseError(f"{where}: unknown key {key!r}; allowed keys: {allowed}", path=source)
+                raise TermbaseError(f"{at}: unknown key {key!r}; allowed keys: {allowed}", path=source)
             ok = isinstance(value, str) or (
                 key in LIST_COLUMNS and isinstance(value, list) and all(isinstance(v, str) for v in value)
             )
             if not ok:
                 kind = "a string or a list of strings" if key in LIST_COLUMNS else "a string"
-                raise TermbaseError(f"{where}: {key!r} must be {kind}", path=source)
+                raise TermbaseError(f"{at}: {key!r} must be {kind}", path=source)
         entry = _entry(table, source)
         _check_term(entry.term, where, source, seen)
         entries.append(entry)
