@@ -70,6 +70,9 @@ def expand_with_roots(
 ) -> list[tuple[Path, Path | None]]:
     """Like :func:`expand_inputs`, with the folder each file was found under.
 
+    An ``exclude`` pattern that matches a folder (its relative path or its name)
+    leaves out everything under it.
+
     The root is ``None`` for a file named directly; commands that mirror the input
     tree into an output folder need it to rebuild the relative path.
     """
@@ -86,7 +89,7 @@ def expand_with_roots(
                     continue
                 if not include and child.suffix.lower() not in suffixes:
                     continue
-                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(child.name, g) for g in exclude):
+                if exclude and _excluded(rel, exclude):
                     continue
                 out.append((child, path))
         elif path.exists():
@@ -97,6 +100,13 @@ def expand_with_roots(
                 raise err
             report.failed.append(Failure(str(raw), err.message))
     return out
+
+
+def _excluded(rel: str, exclude: list[str]) -> bool:
+    """A file is excluded when a pattern matches its path, its name, or a folder above it."""
+    parts = rel.split("/")
+    candidates = [rel, parts[-1]] + ["/".join(parts[:i]) for i in range(1, len(parts))] + parts[:-1]
+    return any(fnmatch.fnmatch(c, g) for c in candidates for g in exclude)
 
 
 def is_excluded(rel: str, exclude: Iterable[str]) -> bool:

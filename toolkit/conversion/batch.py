@@ -93,13 +93,14 @@ def plan(
                         f"output folder {outdir} is inside input folder {raw}: choose another, or --exclude it"
                     )
     found = expand_with_roots(inputs, include=include, exclude=exclude, suffixes=CONVERT_SUFFIXES, report=report)
+    if outdir is not None:  # a folder walk never picks up our own output
+        out_abs = outdir.resolve()
+        found = [(p, root) for p, root in found if root is None or not p.resolve().is_relative_to(out_abs)]
     input_set = {path.resolve() for path, _ in found}
     renamer = _renamer(settings) if rename else None
     jobs: list[Job] = []
     claimed: dict[Path, Path] = {}
     for path, root in found:
-        if outdir is not None and path.resolve().is_relative_to(outdir.resolve()):
-            continue  # never convert our own output
         if in_place:
             dst = path
         else:
