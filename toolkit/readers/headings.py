@@ -39,7 +39,9 @@ SCHEMES: list[tuple[str, re.Pattern[str]]] = [
     ("dec2", re.compile(r"^(?P<num>\d{1,2}[.．](?P<n>\d{1,2}))(?:[.．、]\s*|\s+)(?P<t>\S.*)$", re.S)),
     ("dec1", re.compile(r"^(?P<num>(?P<n>\d{1,2}))(?:[.．、](?![\d.．])\s*)(?P<t>\S.*)$", re.S)),
     ("paren", re.compile(r"^[(（](?P<num>(?P<n>\d{1,2}))[)）]\s*(?P<t>\S.*)$", re.S)),
-    ("alone", re.compile(r"^(?P<num>(?P<n>0\d|\d{1,2}))(?:\s+(?P<t>\S.{0,40}))?$", re.S)),
+    ("alone", re.compile(r"^(?P<num>(?P<n>0\d|\d{1,2}))$|^(?P<num2>(?P<n2>0\d))\s+(?P<t>\S.*)$", re.S)),
+    # 价值一：… 方向二：… (a word + an ordinal + a colon)
+    ("ordinal", re.compile(r"^(?P<num>(?P<p>[\u4e00-\u9fff]{1,4}?)(?P<n>[一二三四五六七八九十]{1,2}))\s*[:：]\s*(?P<t>\S.*)$", re.S)),
     ("part_en", re.compile(r"^(?P<num>(?:PART|Part)\s*(?P<n>\d{1,2}))\s*[:：.．]?\s*(?P<t>.*)$", re.S)),
 ]
 #: explicit headings may also be written "1 引言" (space only)
@@ -70,8 +72,11 @@ def parse_number(text: str, *, explicit: bool = False) -> tuple[str | None, str,
     for scheme, rx in rules:
         m = rx.match(text)
         if m:
-            num = re.sub(r"\s+", "", m.group("num")).replace("．", ".")
-            value = cn_number(m.group("n"))
+            groups = m.groupdict()
+            num = re.sub(r"\s+", "", groups.get("num") or groups.get("num2") or "").replace("．", ".")
+            value = cn_number(groups.get("n") or groups.get("n2") or "")
+            if scheme == "ordinal":
+                scheme = "ordinal:" + m.group("p")
             if value is None:
                 continue
             return num, (m.group("t") or "").strip(), scheme, value
@@ -88,9 +93,7 @@ def _grade(text: str, scheme: str) -> tuple[str, int]:
     if not t:
         return ("strong", 0) if scheme in ("alone", "chapter", "jie", "part", "part_en") else ("weak", 0)
     short = _visible_len(t) <= MAX_HEADING
-    if short and "。" not in t and t[-1] not in SENTENCE_END and t[-1] not in RUN_ON_END and "|" not in t:
-        if scheme == "alone" and (_CLAUSE_END.search(t) or _visible_len(t) > 20):
-            return "weak", 0
+    if short and "。" not in t and t[-1] not in "。；;…" and t[-1] not in RUN_ON_END and "|" not in t:
         return "strong", 0
     cut = glued_split(t)
     if cut:
@@ -150,7 +153,9 @@ def detect_plain(units: list[Unit], title: str | None) -> None:
         by_scheme.setdefault(c.scheme, []).append(c)
     accepted: list[Candidate] = []
     for scheme, members in by_scheme.items():
-        runs = _runs(members)
+        # long sentences are never headings; chaining only the others lets a run of
+        # headings pass over a numbered list of the same scheme between them
+        runs = _runs([c for c in members if c.grade != "weak"])
         strong_total = sum(c.grade == "strong" for c in members)
         scheme_is_heading = strong_total >= 2 and strong_total >= 0.5 * len(members)
         for run in runs:
@@ -200,7 +205,7 @@ def _accept(run: list[Candidate], units: list[Unit], scheme: str, scheme_is_head
     else:
         if run[0].grade != "strong":
             return False
-        if scheme in ("dec1", "paren", "alone") and not scheme_is_heading:
+        if scheme not in ("chapter", "jie", "part", "cn_dun", "cn_paren", "dec2", "dec3") and not scheme_is_heading:
             return False
         if run[0].value != 1 and not scheme_is_heading:
             return False

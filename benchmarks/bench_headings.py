@@ -1,0 +1,137 @@
+"""Heading detection on flat text: precision / recall / F1 against the source headings.
+
+The 75 dev articles (../shared/corpus/dev/articles/*.md) mark their headings with
+``##``/``###``. Each article is flattened to plain text the way a copy-paste would
+flatten it (heading lines kept as ordinary lines without ``#``, links reduced to their
+text, images and emphasis markup dropped) and read with ``read_text(flat, format="txt")``.
+The headings found (non-inferred sections) are compared with the source headings,
+after removing spaces and the 、.．:： between number and text.
+
+Peers measured in the same run, so the numbers read as ratios and not against a noisy
+clock: a "numbered lines" baseline (every line starting with a numbering scheme is a
+heading, which is what a naive regex does) and the markdown reading of the same source.
+
+    .venv/bin/python benchmarks/bench_headings.py [--quick] [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from toolkit.readers import read, read_text  # noqa: E402
+from toolkit.readers.headings import parse_number  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles"
+_HINT = re.compile(r"\{% hint[^%]*%\}.*?\{% endhint %\}", re.S)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[\s、.．:：*]", "", text)
+
+
+def clean(line: str) -> str:
+    """Markdown inline syntax off: links to text, images, emphasis and escapes dropped."""
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", line)
+    return line.strip()
+
+
+def flatten(md: str) -> tuple[str, list[str]]:
+    """(flat text, source headings) of one dev article."""
+    md = _HINT.sub("", md)
+    lines: list[str] = []
+    gold: list[str] = []
+    for raw in md.splitlines():
+        s = raw.strip()
+        if not s or re.fullmatch(r"[-*_]{3,}", s):
+            continue
+        m = re.match(r"^(#{1,6})\s+(.*)$", s)
+        if m:
+            text = clean(m.group(2))
+            if len(m.group(1)) in (2, 3):
+                gold.append(text)
+            lines.append(text)
+            continue
+        s = re.sub(r"^>\s?", "", s)
+        s = clean(s)
+        if s:
+            lines.append(s)
+    return "\n".join(lines) + "\n", gold
+
+
+def found_headings(flat: str) -> list[str]:
+    doc = read_text(flat, format="txt")
+    return [(s.number or "") + s.heading for s in doc.walk_sections() if not s.inferred]
+
+
+def baseline_headings(flat: str) -> list[str]:
+    """The naive peer: every line that starts with a numbering scheme is a heading."""
+    return [line for line in flat.splitlines() if parse_number(line)[0] is not None]
+
+
+def score(pairs: list[tuple[list[str], list[str]]]) -> tuple[float, float, float, int, int, int]:
+    tp = fp = fn = 0
+    for found, gold in pairs:
+        f = Counter(norm(x) for x in found)
+        g = Counter(norm(x) for x in gold)
+        hit = sum((f & g).values())
+        tp += hit
+        fp += sum(f.values()) - hit
+        fn += sum(g.values()) - hit
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1, tp, fp, fn
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="only the first 15 articles")
+    ap.add_argument("--show-misses", action="store_true", help="list false positives and misses")
+    args = ap.parse_args()
+    if not DEV.is_dir():
+        print(f"skipped: {DEV} is absent")
+        return 0
+    files = sorted(DEV.glob("*.md"))[: 15 if args.quick else None]
+    ours, naive, markup = [], [], []
+    t_flat = t_md = 0.0
+    for path in files:
+        flat, gold = flatten(path.read_text(encoding="utf-8"))
+        t0 = time.perf_counter()
+        found = found_headings(flat)
+        t_flat += time.perf_counter() - t0
+        ours.append((found, gold))
+        naive.append((baseline_headings(flat), gold))
+        t0 = time.perf_counter()
+        doc = read(path)
+        t_md += time.perf_counter() - t0
+        markup.append(([(s.number or "") + s.heading for s in doc.walk_sections() if not s.inferred], gold))
+        if args.show_misses:
+            f, g = Counter(map(norm, found)), Counter(map(norm, gold))
+            for x in (f - g).elements():
+                print(f"  FP {path.name}: {x}")
+            for x in (g - f).elements():
+                print(f"  FN {path.name}: {x}")
+    print(f"{len(files)} articles, {sum(len(g) for _, g in ours)} source headings (## and ###)")
+    print(f"{'reader':<34}{'precision':>10}{'recall':>8}{'F1':>7}{'TP':>6}{'FP':>5}{'FN':>5}")
+    for name, pairs in (("flat text, structure.build", ours), ("flat text, numbered-line regex", naive), ("markdown source (explicit #)", markup)):
+        p, r, f1, tp, fp, fn = score(pairs)
+        print(f"{name:<34}{p:>10.3f}{r:>8.3f}{f1:>7.3f}{tp:>6}{fp:>5}{fn:>5}")
+    print(f"time: flat {t_flat:.2f}s, markdown {t_md:.2f}s (ratio flat/markdown {t_flat / t_md if t_md else 0:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
