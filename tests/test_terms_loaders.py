@@ -219,3 +219,17 @@ def test_builtin_entries_are_cached_but_copies():
     first = builtin_entries()
     first.clear()
     assert len(builtin_entries()) >= 220
+
+
+def test_examples_in_the_docs_load(tmp_path):
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "termbase.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(csv|toml|text)\n(.*?)```", doc, re.S)
+    suffix = {"csv": ".csv", "toml": ".toml", "text": ".tsv"}
+    loaded = 0
+    for lang, body in blocks:
+        if lang == "text" and "\t" not in body:
+            continue  # the error-message listing
+        entries = load_entries(write(tmp_path, f"doc{loaded}{suffix[lang]}", body))
+        assert entries
+        loaded += 1
+    assert loaded == 3
