@@ -80,6 +80,9 @@ _COMMON = frozenset(
     "電需青非面革音響項領頭題類顯项领题風风飛飞食餘首馬马體高鬥魚鱼麼黃黄黑點黨龍龙"
 )
 
+#: punctuation of Chinese text; a wrong decoding turns it into symbols or Hangul
+_CJK_PUNCTUATION = frozenset("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·")
+
 _UTF8_DECLARATION = re.compile(
     rb"""<meta[^>]{0,200}charset\s*=\s*["']?\s*utf-?8|<\?xml[^>]{0,100}encoding\s*=\s*["']utf-?8|^\s*(?:#\s*-\*-\s*)?(?:encoding|charset)\s*[:=]\s*["']?utf-?8""",
     re.IGNORECASE | re.MULTILINE,
@@ -250,8 +253,10 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
 
 
 def _where(data: bytes, offset: int) -> str:
+    """Where a bad byte is, as a person finds it: line and character column."""
     line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
     return f"line {line}, column {column} (byte {offset}: 0x{data[offset]:02X})"
 
 
@@ -313,6 +318,9 @@ def _commonness(text: str) -> float:
         if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
             han += 1
             common += ch in _COMMON
+        elif ch in _CJK_PUNCTUATION:
+            han += 1
+            common += 1
         elif "\ue000" <= ch <= "\uf8ff":  # private use: never real text
             han += 1
     return common / han if han else 0.0
