@@ -71,10 +71,18 @@ def _tokens(form: str) -> list[str]:
 def _trie_pattern(forms: Iterable[str]) -> str:
     trie: dict = {}
     for form in forms:
-        node = trie
-        for token in _tokens(form):
-            node = node.setdefault(token, {})
-        node[_END] = form
+        tokens = _tokens(form)
+        # every top-level alternative must start with a literal character: only then
+        # can the regex engine skip ahead to positions where some form may begin
+        # (with a class or a lookbehind first, it tries the whole trie at every
+        # position, about ten times slower), so a case-folded first letter is
+        # inserted twice, once per case
+        firsts = [tokens[0][1], tokens[0][2]] if tokens[0].startswith("[") else [tokens[0]]
+        for first in firsts:
+            node = trie
+            for token in [first, *tokens[1:]]:
+                node = node.setdefault(token, {})
+            node[_END] = form
 
     def emit(node: dict) -> str:
         ending = _END in node
@@ -89,12 +97,12 @@ def _trie_pattern(forms: Iterable[str]) -> str:
             return f"(?:{body}|{_end_guard(node[_END])})"
         return body
 
-    return "|".join(_start_guard(t) + t + emit(trie[t]) for t in sorted(trie))
+    return "|".join(t + _start_guard(t) + emit(trie[t]) for t in sorted(trie))
 
 
-def _start_guard(token: str) -> str:
-    first = token.strip("[]\\")[:1]
-    return r"(?<![A-Za-z0-9])" if first and _is_latin(first) else ""
+def _start_guard(first: str) -> str:
+    """After a form's first character: no letter or digit may come right before it."""
+    return r"(?<![A-Za-z0-9].)" if _is_latin(first.lstrip("\\")[:1]) else ""
 
 
 def _end_guard(form: str) -> str:
