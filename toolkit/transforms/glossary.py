@@ -120,7 +120,25 @@ def extract_file(path: Union[str, os.PathLike[str]], terms: tuple[str, ...] = ()
 
     doc = read(path)
     matcher = _cached_matcher(tuple(str(t) for t in terms), builtin) if (builtin or terms) else None
-    return extract(doc, source=str(path), matcher=matcher)
+    return prune(extract(doc, source=str(path), matcher=matcher))
+
+
+def prune(article: ArticleTerms) -> ArticleTerms:
+    """Drop the statistical candidates the merge would drop anyway.
+
+    Done where the article was extracted, so a worker process sends back a few dozen
+    candidates instead of hundreds.
+    """
+    kept = _keep_statistical(article)
+    article.candidates = {
+        term: cand
+        for term, cand in article.candidates.items()
+        if cand.origins - {"statistical"} or term in kept
+    }
+    for term, cand in article.candidates.items():
+        cand.stat = kept.get(term, 0.0)
+    article.pruned = True
+    return article
 
 
 # -- script conversion helpers ----------------------------------------------------------
@@ -191,6 +209,8 @@ class Merged:
 
 def _keep_statistical(article: ArticleTerms) -> dict[str, float]:
     """Each kept statistical candidate of one article -> its share of the article's best."""
+    if article.pruned:
+        return {c.term: c.stat for c in article.candidates.values() if c.stat > 0}
     scored = sorted((c for c in article.candidates.values() if c.stat > 0), key=lambda c: -c.stat)
     if not scored:
         return {}
@@ -308,7 +328,13 @@ def build_entry(rec: Merged, view: TermbaseView, score: float | None = None) -> 
     if entry is not None and (view.is_user(entry.term) or not text_english) and entry.english:  # type: ignore[attr-defined]
         english, english_source = entry.english, "termbase"  # type: ignore[attr-defined]
         english_alt = tuple(entry.english_alt)  # type: ignore[attr-defined]
-    elif text_english and entry is not None and entry.english and text_english.casefold() in entry.english.casefold():  # type: ignore[attr-defined]
+    elif (
+        text_english
+        and entry is not None
+        and entry.english  # type: ignore[attr-defined]
+        and text_english.casefold() in entry.english.casefold()  # type: ignore[attr-defined]
+        and text_english.casefold() != entry.english.casefold()  # type: ignore[attr-defined]
+    ):
         # the author's bracket holds a fragment of the name (区位优势(Location)): keep the full one
         english, english_source = entry.english, "termbase"  # type: ignore[attr-defined]
         english_alt = tuple(entry.english_alt)  # type: ignore[attr-defined]
@@ -403,7 +429,7 @@ def glossary(
     )
     matcher = matcher_for(view) if view.entries else None
     articles = [
-        extract(doc, source=doc.meta.source_path or f"doc{i}", matcher=matcher) for i, doc in enumerate(docs, 1)
+        prune(extract(doc, source=doc.meta.source_path or f"doc{i}", matcher=matcher)) for i, doc in enumerate(docs, 1)
     ]
     return from_articles(articles, view, limit)
 

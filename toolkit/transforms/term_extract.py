@@ -44,6 +44,7 @@ _PAREN_ALIAS = re.compile(
 )
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,9})$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
+_EN_FUNCTION = frozenset({"of", "and", "the", "for", "to", "in", "on", "by", "with", "a", "an"})
 #: an English function word glued to the next capitalised word ("ofCustomer")
 _GLUED = re.compile(r"\b(of|and|for|the|to|in|on|by|with)(?=[A-Z])")
 
@@ -104,6 +105,9 @@ class ArticleTerms:
 
     source: str
     candidates: dict[str, Candidate] = field(default_factory=dict)
+    #: True once glossary.prune kept the salient candidates; ``stat`` then holds each
+    #: candidate's share of the article's best score
+    pruned: bool = False
 
     def get(self, term: str) -> Candidate:
         found = self.candidates.get(term)
@@ -187,14 +191,19 @@ def plausible_term(term: str) -> bool:
     return cjk <= 10
 
 
-def trailing_term(prefix: str, max_words: int = 4) -> str | None:
+def trailing_term(prefix: str, max_words: int = 4, span: int = 0) -> str | None:
     """The term that ends ``prefix``: its last content words, before any verb or particle.
 
     ``旗下拥有速卖通`` -> ``速卖通``; ``提出了双边市场`` -> ``双边市场``.
+
+    Args:
+        span: how many words the term is known to have (the English gloss's content
+            words); up to that many, verbs count as part of the term, since Chinese
+            terms often hold one (承诺升级 (Increasing Commitment), 出海).
     """
     from ..text import tokens
 
-    prefix = re.split(r"[，,。！？!?；;：:、“”「」『』\"()（）\s]", prefix)[-1]
+    prefix = re.split(r"[，,。！？!?；;：:、“”「」『』\"()（）\s]", prefix.rstrip("”」』\"' "))[-1]
     if not prefix:
         return None
     words = tokens.cut(prefix)
@@ -202,11 +211,18 @@ def trailing_term(prefix: str, max_words: int = 4) -> str | None:
     kept: list[str] = []
     for word in reversed(words):
         tag = tags.get(word, "new")
-        if len(kept) >= max_words or (tag in _LEAD_TAGS and kept) or word in stopwords() and kept:
+        if len(kept) >= max_words or (tag in _LEAD_TAGS and kept and not (tag == "v" and len(kept) < span)):
             break
-        if tag in _LEAD_TAGS and not kept:
+        if tag in _LEAD_TAGS and not kept and not (tag == "v" and span):
+            # a one-character suffix jieba split off (生态/位, 国际/化) still ends the term
+            if len(word) == 1 and _HAS_CJK.match(word) and word not in "的了着过吗呢吧啊和与及或":
+                kept.append(word)
+                continue
             return None
         kept.append(word)
+    # a leading place, person or time word qualifies the term, it is not part of it
+    while len(kept) > 1 and tags.get(kept[-1], "") in ("ns", "nr", "nrfg", "t"):
+        kept.pop()
     term = "".join(reversed(kept))
     return term if plausible_term(term) else None
 
@@ -250,7 +266,8 @@ def find_parenthetical(found: ArticleTerms, sentence: str) -> None:
         if acronym and not _HAS_CJK.search(acronym.group(1)) and " " in english:
             term = acronym.group(1)
         else:
-            term = trailing_term(before)
+            content = [w for w in english.split() if w.lower() not in _EN_FUNCTION]
+            term = trailing_term(before, span=len(content))
             # a Latin word in brackets after a Chinese phrase is its English only when
             # it looks like a name or a term, not code or a unit
             if term is None or not _HAS_CJK.search(term):
