@@ -245,3 +245,12 @@ def test_cli_text_and_errors(tmp_path) -> None:
     assert missing.exit_code == 1 and "Traceback" not in missing.output
     both = runner.invoke(app, ["summarize", str(path), "--chars", "10", "--ratio", "0.2"])
     assert both.exit_code == 2
+
+
+def test_caller_key_terms_steer_the_choice() -> None:
+    doc = _doc()
+    by_terms = summarize(doc, chars=40, terms=["泰国市场", "渗透率"], extras=False)
+    assert by_terms.sentences
+    plain = summarize(doc, chars=40, extras=False)
+    assert summarize(doc, chars=40, terms=["泰国市场", "渗透率"], extras=False) == by_terms  # deterministic
+    assert plain.summary  # and the default still works without terms

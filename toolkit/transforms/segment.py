@@ -38,8 +38,8 @@ MIN_SECTION_BLOCKS = 2
 MIN_SECTION_CHARS = 300
 #: about one topic boundary per this many characters of text
 CHARS_PER_SECTION = 800
-#: paragraphs either side of a gap compared by TextTiling
-WINDOW = 2
+#: content words either side of a gap compared by TextTiling
+WINDOW = 100
 #: longest heading made from a lead clause
 HEADING_MAX = 24
 
@@ -94,8 +94,21 @@ def _vectors(blocks: Sequence[Block]) -> list[list[str]]:
 
 
 def _cohesion(words: Sequence[list[str]], gap: int, window: int) -> float:
-    left = [w for ws in words[max(0, gap - window) : gap] for w in ws]
-    right = [w for ws in words[gap : gap + window] for w in ws]
+    """Cosine of the ``window`` words either side of ``gap`` (whole blocks, at least one).
+
+    Windows count words, not blocks, so a run of one-line list items weighs as much
+    as one long paragraph.
+    """
+    left: list[str] = []
+    i = gap - 1
+    while i >= 0 and (not left or len(left) < window):
+        left = words[i] + left
+        i -= 1
+    right: list[str] = []
+    j = gap
+    while j < len(words) and (not right or len(right) < window):
+        right = right + words[j]
+        j += 1
     return similarity.cosine(similarity.vector(left), similarity.vector(right))
 
 
@@ -208,6 +221,9 @@ def _key_terms_heading(words: Sequence[list[str]], doc_counts: dict[str, int]) -
     for ws in words:
         for w in ws:
             counts[w] = counts.get(w, 0) + 1
+    repeated = {w: c for w, c in counts.items() if c >= 2}
+    if len(repeated) >= 3:  # words the section repeats say more than one-off names
+        counts = repeated
     ranked = sorted(
         counts.items(),
         key=lambda kv: (-(kv[1] * similarity.weight(kv[0]) * kv[1] / doc_counts.get(kv[0], kv[1])), kv[0]),

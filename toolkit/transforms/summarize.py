@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..errors import UsageError
 from ..model import Document, SectionDigest, Summary, SummarySentence
@@ -143,17 +143,39 @@ def _normalise(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
-def score_sentences(doc: Document, sents: Sequence[Sent], weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
-    """One relevance score per sentence (higher is better), deterministic."""
+def _coverage(sents: Sequence[Sent], terms: Mapping[str, float] | None) -> list[float]:
+    """How much of the article's key-term weight each sentence mentions.
+
+    With ``terms`` from the caller (a glossary: possibly multi-word terms such as
+    超级App) terms are matched in the sentence text; otherwise the article's own
+    IDF-weighted recurring words are matched against its tokens.
+    """
+    if terms:
+        total = sum(terms.values()) or 1.0
+        return [sum(v for t, v in terms.items() if t in s.text) / total for s in sents]
+    own = key_terms(sents)
+    total = sum(own.values()) or 1.0
+    return [sum(own.get(w, 0.0) for w in set(s.words)) / total for s in sents]
+
+
+def score_sentences(
+    doc: Document,
+    sents: Sequence[Sent],
+    weights: Weights = DEFAULT_WEIGHTS,
+    terms: Mapping[str, float] | None = None,
+) -> list[float]:
+    """One relevance score per sentence (higher is better), deterministic.
+
+    ``terms`` are the article's key terms with weights when the caller has them
+    (for example from ``toolkit.transforms.glossary``); see ``_coverage``.
+    """
     n = len(sents)
     if n == 0:
         return []
     cent = _normalise(centrality(sents))
     tvec = _title_vector(doc)
     title = _normalise([similarity.cosine(s.vec, tvec) for s in sents]) if tvec else [0.0] * n
-    terms = key_terms(sents)
-    total = sum(terms.values()) or 1.0
-    cover = _normalise([sum(terms.get(w, 0.0) for w in set(s.words)) / total for s in sents])
+    cover = _normalise(_coverage(sents, terms))
     scores: list[float] = []
     for i, s in enumerate(sents):
         # lead sentences of the article, of a section and of a paragraph
@@ -276,6 +298,7 @@ def summarize(
     weights: Weights = DEFAULT_WEIGHTS,
     digests: bool = True,
     extras: bool = True,
+    terms: Mapping[str, float] | Sequence[str] | None = None,
 ) -> Summary:
     """Summarise ``doc`` in at most about ``chars`` characters (or ``ratio`` of its length).
 
@@ -287,6 +310,9 @@ def summarize(
         weights: scoring weights (the defaults are tuned on the dev set).
         digests: also compute section digests.
         extras: also compute key points and key figures.
+        terms: the article's key terms, best first (a list) or with weights (a
+            mapping), when the caller already has them, e.g. from the glossary; by
+            default the article's recurring IDF-weighted words are used.
 
     Returns:
         A ``Summary``; ``shorter_than_budget`` is True when the whole article fitted.
@@ -297,7 +323,9 @@ def summarize(
     sents = document_sentences(doc)
     total = sum(len(s.text) for s in sents)
     budget = _budget(total, chars, ratio)
-    scores = score_sentences(doc, sents, weights)
+    if terms is not None and not isinstance(terms, Mapping):
+        terms = {t: 1.0 / (1 + k) for k, t in enumerate(terms)}
+    scores = score_sentences(doc, sents, weights, terms)
     texts = [trim_clauses(s.text) if weights.trim else s.text for s in sents]
     usable = [i for i, s in enumerate(sents) if not s.framing]
     shorter = sum(len(texts[i]) for i in usable) <= budget
