@@ -105,7 +105,7 @@ def infer_columns(cells: list[str]) -> int:
     return best
 
 
-def _caption(u: Unit) -> tuple[str, str, str, str] | None:
+def caption_of(u: Unit) -> tuple[str, str, str, str] | None:
     """(what, lang, number, caption) for a caption line, else None."""
     if u.role or u.kind != "line" or len(u.text) > 150 or u.text.rstrip().endswith("。"):
         return None
@@ -171,14 +171,14 @@ def _make_table(run: list[Unit], rows: tuple[tuple[str, ...], ...]) -> None:
 def _captions(units: list[Unit]) -> None:
     n = len(units)
     for i, u in enumerate(units):
-        cap = _caption(u)
+        cap = caption_of(u)
         if cap is None:
             continue
         what, lang, num, text = cap
         # the other-language caption with the same number right after
         pair = None
         if i + 1 < n:
-            other = _caption(units[i + 1])
+            other = caption_of(units[i + 1])
             if other and other[0] == what and other[2] == num and other[1] != lang:
                 pair = units[i + 1]
                 pair_text = other[3]

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from .units import HAN_RE
 
-#: below this share of the other script's characters an article counts as pure
-_MIXED_SHARE = 0.1
+#: below this share of the other script's characters an article counts as pure (some
+#: characters are valid in both, e.g. 台 which s2t still turns into 臺)
+_MIXED_SHARE = 0.2
 
 
 @lru_cache(maxsize=2)

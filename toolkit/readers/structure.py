@@ -118,7 +118,7 @@ def _title(units: list[Unit], meta: dict) -> None:
         return
     if "。" in text or text[-1] in RUN_ON_END or text[-1] in "。；;":
         return
-    if headings.parse_number(text)[0] is not None or blocks.list_item(text) or re.match(r"^[(（\[【]", text):
+    if headings.parse_number(text)[0] is not None or blocks.list_item(text) or blocks.caption_of(first) or re.match(r"^[(（\[【]", text):
         return
     if text.endswith("|") or re.match(r"^[\d\s,.%|-]+$", text):
         return
