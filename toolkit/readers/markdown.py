@@ -174,12 +174,17 @@ class _Translator:
     def block(self, node: Any) -> None:
         kind = node.type
         if kind == "heading":
-            text, images = inline(node.children[0] if node.children else None)
+            parts = inline_parts(node.children[0] if node.children else None)
+            lead = 0  # images written before the heading's words go before it
+            while lead < len(parts) and (isinstance(parts[lead], Raw) or not str(parts[lead]).strip()):
+                lead += 1
+            self.items.extend(p for p in parts[:lead] if isinstance(p, Raw))
+            text = "".join(p for p in parts[lead:] if isinstance(p, str))
             text = " ".join(line for line in text.split("\n") if line.strip()).strip()
             if text:
                 heading = not is_hashtag_label(text)
                 self.items.append(Raw(kind="heading" if heading else "line", text=text, level=int(node.tag[1:]) if heading else 0))
-            self.items.extend(images)
+            self.items.extend(p for p in parts[lead:] if isinstance(p, Raw))
         elif kind == "paragraph":
             self.paragraph(node)
         elif kind in ("bullet_list", "ordered_list"):
@@ -211,9 +216,16 @@ class _Translator:
             self.blocks(node.children)
 
     def paragraph(self, node: Any) -> None:
-        text, images = inline(node.children[0] if node.children else None)
-        self.items.extend(Raw(kind="line", text=line) for line in paragraph_lines(text))
-        self.items.extend(images)
+        """Lines and images in the order they are written (an image may sit mid-paragraph)."""
+        text: list[str] = []
+        for part in inline_parts(node.children[0] if node.children else None):
+            if isinstance(part, Raw):
+                self.items.extend(Raw(kind="line", text=line) for line in paragraph_lines("".join(text)))
+                text = []
+                self.items.append(part)
+            else:
+                text.append(part)
+        self.items.extend(Raw(kind="line", text=line) for line in paragraph_lines("".join(text)))
 
     def list(self, node: Any, depth: int) -> None:
         ordered = node.type == "ordered_list"
@@ -260,10 +272,15 @@ def block_lines(node: Any) -> list[str]:
 
 def inline(node: Any) -> tuple[str, list[Raw]]:
     """Text of an inline node (links keep their words) and the images it holds."""
+    parts = inline_parts(node)
+    return "".join(p for p in parts if isinstance(p, str)), [p for p in parts if isinstance(p, Raw)]
+
+
+def inline_parts(node: Any) -> list[Union[str, Raw]]:
+    """An inline node as text pieces and image items, in source order."""
     if node is None:
-        return "", []
-    parts: list[str] = []
-    images: list[Raw] = []
+        return []
+    parts: list[Union[str, Raw]] = []
     for token in _tokens(node):
         kind = token.type
         if kind in ("text", "code_inline"):
@@ -272,11 +289,11 @@ def inline(node: Any) -> tuple[str, list[Raw]]:
             parts.append("\n")
         elif kind == "image":
             alt = "".join(child.content for child in (token.children or []) if child.type in ("text", "code_inline"))
-            images.append(Raw(kind="image", text=alt or token.content, src=token.attrs.get("src")))
+            parts.append(Raw(kind="image", text=alt or token.content, src=token.attrs.get("src")))
         elif kind == "html_inline":
             if re.match(r"<br\s*/?>", token.content, re.IGNORECASE):
                 parts.append("\n")
-    return "".join(parts), images
+    return parts
 
 
 def _tokens(node: Any) -> list[Any]:
