@@ -247,10 +247,15 @@ def test_cli_text_and_errors(tmp_path) -> None:
     assert both.exit_code == 2
 
 
-def test_caller_key_terms_steer_the_choice() -> None:
+def test_caller_key_terms_raise_the_sentences_that_mention_them() -> None:
+    from toolkit.text.sentence_index import document_sentences
+    from toolkit.transforms.summarize import score_sentences
+
     doc = _doc()
-    by_terms = summarize(doc, chars=40, terms=["泰国市场", "渗透率"], extras=False)
-    assert by_terms.sentences
-    plain = summarize(doc, chars=40, extras=False)
-    assert summarize(doc, chars=40, terms=["泰国市场", "渗透率"], extras=False) == by_terms  # deterministic
-    assert plain.summary  # and the default still works without terms
+    sents = document_sentences(doc)
+    thai = next(i for i, s in enumerate(sents) if "泰国" in s.text)
+    plain = score_sentences(doc, sents)
+    steered = score_sentences(doc, sents, terms={"泰国市场": 1.0, "渗透率": 1.0})
+    others = [i for i in range(len(sents)) if i != thai]
+    assert steered[thai] - max(steered[i] for i in others) > plain[thai] - max(plain[i] for i in others)
+    assert summarize(doc, chars=40, terms=["泰国市场"]) == summarize(doc, chars=40, terms=["泰国市场"])
