@@ -32,8 +32,6 @@ from . import register
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document as DocxDocument
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph as DocxParagraph
 
     from ..briefing import Briefing
 
@@ -125,6 +123,8 @@ class _Writer:
         self.own_setup = own_setup
         self.labels = briefing.labels
         self.styles = self._prepare_styles()
+        self.style_ids = {name: style.style_id for name, style in self.styles.items()}
+        self.body = doc.element.body
         #: (level, text) of every heading, for the cached TOC result
         self.headings: list[tuple[int, str]] = []
 
@@ -154,19 +154,23 @@ class _Writer:
         return found
 
     def _settings(self, lang: str) -> None:
+        """``w:updateFields`` (rebuild the TOC on open) and the East Asian theme language.
+
+        Both are inserted where CT_Settings' schema order puts them: Word refuses a
+        settings part whose children are out of order.
+        """
         from docx.oxml import OxmlElement
 
         settings = self.doc.settings.element
         update = settings.find(_qn("w:updateFields"))
         if update is None:
             update = OxmlElement("w:updateFields")
-            # schema order: updateFields comes early; inserting first is accepted by Word
-            settings.insert(0, update)
+            settings.insert_element_before(update, *_after("updateFields"))
         update.set(_qn("w:val"), "true")
         theme_lang = settings.find(_qn("w:themeFontLang"))
         if theme_lang is None:
             theme_lang = OxmlElement("w:themeFontLang")
-            settings.append(theme_lang)
+            settings.insert_element_before(theme_lang, *_after("themeFontLang"))
         theme_lang.set(_qn("w:eastAsia"), lang)
 
     def _properties(self, context: dict[str, Any]) -> None:
@@ -200,7 +204,7 @@ class _Writer:
             footer.is_linked_to_previous = False
             para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _add_field(para, "PAGE", "1")
+            _add_field(para._p, "PAGE", "1")
 
     def _text_width(self) -> int:
         section = self.doc.sections[-1]
@@ -235,33 +239,37 @@ class _Writer:
         self.para(context["footer"], "Caption")
         self._fill_toc(toc)
 
-    def para(self, text: str, style: str = "Normal", *, label: str | None = None) -> DocxParagraph:
-        """A paragraph of ``text`` (a bold ``label`` first); never an empty run."""
-        paragraph = self.doc.add_paragraph(style=self.styles[style])
+    def para(self, text: str, style: str = "Normal", *, label: str | None = None, italic: bool | None = None) -> Any:
+        """A paragraph (``w:p``) of ``text`` with a bold ``label`` first; never an empty run.
+
+        Built on the oxml layer: python-docx's ``add_paragraph(style=...)`` resolves the
+        style by walking every style in the document, which made it most of the
+        writer's time (see benchmarks/bench_brief.py --profile).
+        """
+        p = self.body.add_p()
+        if style != "Normal":
+            p.style = self.style_ids[style]
         label, text = _text(label), _text(text)
         if label:
-            paragraph.add_run(label + self.labels.get("colon", "：")).bold = True
+            p.append(_run(label + self.labels.get("colon", "："), bold=True, italic=italic))
         if text:
-            paragraph.add_run(text)
-        return paragraph
+            p.append(_run(text, italic=italic))
+        return p
 
-    def heading(self, text: str, level: int, *, note: str | None = None) -> DocxParagraph:
+    def heading(self, text: str, level: int, *, note: str | None = None) -> Any:
         level = max(1, min(level, 3))
-        paragraph = self.para(text, f"Heading {level}")
+        p = self.para(text, f"Heading {level}")
         if _text(note):
-            run = paragraph.add_run(_text(f"（{note}）"))
-            run.italic = True
-            run.bold = False
+            p.append(_run(_text(f"（{note}）"), bold=False, italic=True))
         self.headings.append((level, _text(text)))
-        return paragraph
+        return p
 
     def cover(self, article: dict[str, Any]) -> None:
         for item in article["cover"]:
             self.para(item["value"], label=item["label"])
         if article["takeaway"]:
-            takeaway = self.para(article["takeaway"], "Intense Quote", label=self.labels["takeaway"])
-            for run in takeaway.runs:
-                run.italic = False  # slanted CJK is synthesised and hard to read
+            # upright: slanted CJK is synthesised by the renderer and hard to read
+            self.para(article["takeaway"], "Intense Quote", label=self.labels["takeaway"], italic=False)
 
     def article(self, article: dict[str, Any], level: int, *, cover: bool = True) -> None:
         labels = self.labels
@@ -306,62 +314,79 @@ class _Writer:
         body = [(r["term"], r["traditional"], r["pinyin"], r["english"], r["definition"]) for r in rows]
         self.table(header, body, _GLOSSARY_COLS)
 
-    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], weights: tuple[float, ...]) -> DocxTable:
-        """A grid table whose header row repeats on every page it runs across."""
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], weights: tuple[float, ...]) -> Any:
+        """A grid table (``w:tbl``) whose header row repeats on every page it runs across."""
         from docx.oxml import OxmlElement
+        from docx.oxml.table import CT_Tbl
 
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.styles["Table Grid"]
-        table.autofit = False
         total = self._text_width()
         widths = [int(total * w / sum(weights)) for w in weights]
-        for col, width in zip(table.columns, widths, strict=True):
-            col.width = width
-        for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+        tbl = CT_Tbl.new_tbl(0, len(header), total)
+        self.body._insert_tbl(tbl)
+        tbl.tblPr.style = self.style_ids["Table Grid"]
+        tbl.tblPr.autofit = False  # fixed layout: the column widths below hold
+        for col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            col.w = width
+        for r, values in enumerate([header, *rows]):
+            tr = tbl.add_tr()
             if r == 0:
-                tr_pr = row._tr.get_or_add_trPr()
                 flag = OxmlElement("w:tblHeader")
                 flag.set(_qn("w:val"), "true")
-                tr_pr.append(flag)
-            for cell, value, width in zip(row.cells, values, widths, strict=True):
-                cell.width = width
+                tr.get_or_add_trPr().append(flag)
+            for value, width in zip(values, widths, strict=True):
+                tc = tr.add_tc()
+                tc.width = width
                 text = _text(value)
                 if text:
-                    run = cell.paragraphs[0].add_run(text)
-                    if r == 0:
-                        run.bold = True
-        return table
+                    tc.p_lst[0].append(_run(text, bold=r == 0 or None))
+        return tbl
 
     # --- table of contents -----------------------------------------------------
 
-    def _toc_anchor(self) -> DocxParagraph:
+    def _toc_anchor(self) -> Any:
         self.para(self.labels["contents"], "TOC Heading")
-        return self.doc.add_paragraph(style=self.styles["Normal"])
+        return self.para("")
 
-    def _fill_toc(self, anchor: DocxParagraph) -> None:
-        """Turn the anchor paragraph into a TOC field listing the headings (levels 1-2)."""
+    def _fill_toc(self, anchor: Any) -> None:
+        """Turn the anchor paragraph into a TOC field listing the headings (levels 1-2).
+
+        The cached result lists the headings (without page numbers) so viewers that
+        never update fields still show a contents list; Word rebuilds it on open.
+        """
         from docx.shared import Pt
 
         entries = [(lvl, text) for lvl, text in self.headings if lvl <= 2 and text] or [(1, self.labels["toc_hint"])]
         paragraphs = [anchor]
-        previous = anchor
         for _ in entries[1:]:
-            new = self.doc.add_paragraph(style=self.styles["Normal"])
-            previous._p.addnext(new._p)
+            new = self.body.add_p()
+            paragraphs[-1].addnext(new)
             paragraphs.append(new)
-            previous = new
-        for i, (paragraph, (lvl, text)) in enumerate(zip(paragraphs, entries, strict=True)):
-            paragraph.paragraph_format.left_indent = Pt(14 * (lvl - 1))
-            paragraph.paragraph_format.space_after = Pt(2)
+        for i, (p, (lvl, text)) in enumerate(zip(paragraphs, entries, strict=True)):
+            ppr = p.get_or_add_pPr()
+            ppr.ind_left = Pt(14 * (lvl - 1))
+            ppr.spacing_after = Pt(2)
             if i == 0:
-                _field_begin(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
+                _field_begin(p, 'TOC \\o "1-3" \\h \\z \\u')
             if _text(text):
-                paragraph.add_run(_text(text))
+                p.append(_run(_text(text)))
             if i == len(entries) - 1:
-                _field_end(paragraph)
+                _field_end(p)
 
 
 # --- low-level XML helpers ------------------------------------------------------
+
+#: the tail of CT_Settings' child sequence (ECMA-376 17.15.1.78), from updateFields on
+_SETTINGS_ORDER = ("updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                   "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                   "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                   "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _after(name: str) -> list[str]:
+    """Qualified names of the settings children that must follow ``name``."""
+    i = _SETTINGS_ORDER.index(name)
+    return [f"w:{n}" for n in _SETTINGS_ORDER[i + 1:]]
+
 
 
 def _set_rpr_font(parent: Any, font: str, lang: str, *, defaults: bool = False) -> None:
@@ -438,33 +463,59 @@ def _default_look(style: Any, name: str) -> None:
         ppr.append(outline)
 
 
+def _run(text: str, *, bold: bool | None = None, italic: bool | None = None) -> Any:
+    """A ``w:r`` holding ``text`` (spaces preserved), bold/italic set only when asked."""
+    from docx.oxml import OxmlElement
+
+    r = OxmlElement("w:r")
+    if bold is not None or italic is not None:
+        rpr = OxmlElement("w:rPr")
+        for tag, value in (("w:b", bold), ("w:i", italic)):
+            if value is not None:
+                el = OxmlElement(tag)
+                if not value:
+                    el.set(_qn("w:val"), "0")
+                rpr.append(el)
+        r.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
 def _fld_char(kind: str) -> Any:
     from docx.oxml import OxmlElement
 
+    r = OxmlElement("w:r")
     el = OxmlElement("w:fldChar")
     el.set(_qn("w:fldCharType"), kind)
     if kind == "begin":
         el.set(_qn("w:dirty"), "true")
-    return el
+    r.append(el)
+    return r
 
 
-def _field_begin(paragraph: DocxParagraph, instruction: str) -> None:
+def _field_begin(p: Any, instruction: str) -> None:
     from docx.oxml import OxmlElement
 
-    paragraph.add_run()._r.append(_fld_char("begin"))
+    p.append(_fld_char("begin"))
+    r = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    paragraph.add_run()._r.append(_fld_char("separate"))
+    r.append(instr)
+    p.append(r)
+    p.append(_fld_char("separate"))
 
 
-def _field_end(paragraph: DocxParagraph) -> None:
-    paragraph.add_run()._r.append(_fld_char("end"))
+def _field_end(p: Any) -> None:
+    p.append(_fld_char("end"))
 
 
-def _add_field(paragraph: DocxParagraph, instruction: str, cached: str) -> None:
+def _add_field(p: Any, instruction: str, cached: str) -> None:
     """A complex field (``begin instr separate result end``) with a cached result."""
-    _field_begin(paragraph, instruction)
-    paragraph.add_run(cached)
-    _field_end(paragraph)
+    _field_begin(p, instruction)
+    p.append(_run(cached))
+    _field_end(p)
