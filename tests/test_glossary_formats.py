@@ -1,0 +1,140 @@
+"""Glossary exports: golden files for the text formats, structure checks for TBX/XLSX/CSV.
+
+Entries are built by hand (not extracted), so these tests pin the writers alone and do
+not move when extraction or the built-in termbase improves.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from toolkit.model import GlossaryEntry
+from toolkit.writers import render
+
+ENTRIES = [
+    GlossaryEntry(
+        term="海外仓", hant="海外倉", pinyin="hǎiwài cāng", english="overseas warehouse", english_source="termbase",
+        definition="设在目标市场、用于提前备货的仓库。", context="很多卖家把库存放进海外仓，缩短了配送时间。", frequency=3,
+        sources=("a.md", "b.md"), origin="termbase", tw="海外倉", hk="海外倉", english_alt=("overseas fulfilment centre",),
+        definition_en="A warehouse in the target market.", domains=("logistics", "cross-border"), score=9.5,
+    ),
+    GlossaryEntry(
+        term="反向海淘", hant="反向海淘", pinyin="fǎnxiàng hǎitáo", english="reverse haitao", english_source="dictionary",
+        definition="“反向海淘”，就是海外消费者从中国电商平台下单。", context="所谓“反向海淘”，就是海外消费者从中国电商平台下单。",
+        frequency=2, sources=("a.md",), origin="defined", tw="反向海淘", hk="反向海淘", score=6.0,
+    ),
+    GlossaryEntry(
+        term="VOC", hant="VOC", english="Voice of Customer", english_source="text", context="企业用VOC(Voice of Customer)系统|收集评价。",
+        frequency=1, sources=("b.md",), origin="parenthetical", score=4.0,
+    ),
+    GlossaryEntry(term="软件", hant="軟件", tw="軟體", hk="軟件", frequency=1, sources=("b.md",), origin="statistical",
+                  context="软件出海\t越来越多。", score=1.0),
+]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "tbx", "md"])
+def test_golden_text_formats(fmt, golden):
+    # golden files are read back with universal newlines; CSV's CRLF is checked below
+    golden(f"glossary/sample.{fmt}", render(ENTRIES, fmt).replace("\r\n", "\n"))
+
+
+@pytest.mark.parametrize("fmt", ["json", "md"])
+def test_golden_taiwan_script(fmt, golden):
+    golden(f"glossary/sample.tw.{fmt}", render(ENTRIES, fmt, script="tw"))
+
+
+def test_json_contract_keys():
+    data = json.loads(render(ENTRIES, "json"))
+    assert [list(d) for d in data] == [list(GlossaryEntry.CONTRACT_KEYS)] * len(ENTRIES)
+    assert data[0]["sources"] == ["a.md", "b.md"]
+
+
+def test_script_uses_termbase_forms_and_converts_text():
+    data = json.loads(render(ENTRIES, "json", script="tw"))
+    assert data[3]["term"] == "軟體"  # the entry's Taiwan form, not OpenCC's 軟件
+    assert data[0]["definition"].startswith("設在目標市場")
+    hk = json.loads(render(ENTRIES, "json", script="hk"))
+    assert hk[3]["term"] == "軟件"
+
+
+def test_csv_has_bom_header_and_neutralises_formulas():
+    risky = [GlossaryEntry(term="=HYPERLINK(\"http://x\")", english="+1 formula", definition="-2", context="@SUM(A1)",
+                           frequency=1, sources=("x.md",))]
+    text = render(risky, "csv")
+    assert text.startswith("\ufeff") and text.endswith("\r\n")  # BOM for Excel, RFC 4180 line ends
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][:2] == ["term", "hant"]
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["term"] == "'=HYPERLINK(\"http://x\")"
+    assert row["english"] == "'+1 formula" and row["definition"] == "'-2" and row["context"] == "'@SUM(A1)"
+    for cell in rows[1]:
+        assert not cell.startswith(("=", "+", "-", "@", "\t"))
+
+
+def test_tsv_is_three_clean_columns():
+    lines = render(ENTRIES, "tsv").splitlines()
+    assert len(lines) == 3  # the entry without English is left out
+    for line in lines:
+        assert len(line.split("\t")) == 3
+    assert lines[1].split("\t")[2].startswith("[CC-CEDICT gloss: review]")
+
+
+def test_tbx_parses_and_has_the_structure():
+    from lxml import etree
+
+    root = etree.fromstring(render(ENTRIES, "tbx").encode("utf-8"))
+    assert root.tag == "martif" and root.get("type") == "TBX-Basic"
+    entries = root.findall("./text/body/termEntry")
+    assert len(entries) == len(ENTRIES)
+    assert len({e.get("id") for e in entries}) == len(entries)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    first = entries[0]
+    assert [ls.get(lang) for ls in first.findall("langSet")] == ["zh-Hans", "zh-Hant", "en"]
+    assert first.findtext("langSet[1]/tig/term") == "海外仓"
+    assert first.findtext("langSet[2]/tig/term") == "海外倉"
+    assert first.findtext("langSet[1]/descrip[@type='definition']").startswith("设在目标市场")
+    assert first.find("langSet[1]/tig/descrip[@type='context']") is not None
+    assert [t.text for t in first.findall("langSet[3]/tig/term")] == ["overseas warehouse", "overseas fulfilment centre"]
+    assert first.findtext("descrip[@type='subjectField']") == "logistics; cross-border"
+    # a Taiwan form that differs from the traditional one is its own term with its region
+    soft = entries[3]
+    tw = [t for t in soft.findall("langSet[2]/tig") if t.findtext("termNote[@type='geographicalUsage']") == "zh-TW"]
+    assert tw and tw[0].findtext("term") == "軟體"
+    # the dictionary gloss carries its CC BY-SA attribution in the header
+    assert "CC BY-SA" in " ".join(root.xpath("//sourceDesc/p/text()"))
+
+
+def test_xlsx_opens_with_header_frozen_and_filters(tmp_path):
+    from openpyxl import load_workbook
+
+    risky = [*ENTRIES, GlossaryEntry(term="=1+1", frequency=1, sources=("x.md",))]
+    path = tmp_path / "g.xlsx"
+    path.write_bytes(render(risky, "xlsx"))
+    book = load_workbook(path)
+    sheet = book["Glossary"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["term", "hant", "tw"]
+    assert sheet.max_row == len(risky) + 1
+    assert sheet.column_dimensions["A"].width > 10
+    assert sheet.cell(row=2, column=1).value == "海外仓"
+    last = sheet.cell(row=sheet.max_row, column=1)
+    assert last.value == "=1+1" and last.data_type == "s"  # text, never a formula
+    assert "CC BY-SA" in str(book["About"]["A2"].value)
+
+
+def test_unknown_script_is_a_usage_error():
+    from toolkit.errors import UsageError
+
+    with pytest.raises(UsageError):
+        render(ENTRIES, "json", script="xx")
+
+
+def test_md_template_can_be_overridden(tmp_path):
+    (tmp_path / "glossary.md").write_text("{% for e in entries %}{{ e.term }};{% endfor %}\n", encoding="utf-8")
+    assert render(ENTRIES, "md", template_dir=str(tmp_path)) == "海外仓;反向海淘;VOC;软件;\n"
