@@ -54,3 +54,16 @@ def test_key_figures_keep_sentence_and_section_and_dedupe() -> None:
 
 def test_no_figures_in_plain_prose() -> None:
     assert key_figures(Document(body=(Paragraph(text="出海是一道生存题。"),))) == []
+
+
+def test_years_are_masked_so_changes_keep_both_ends() -> None:
+    (q,) = find_quantities("占外贸的比重从2021年的4.9%增长到2024年的6%。")
+    assert q.value == "4.9% → 6%"
+    assert q.subject == "占外贸的比重"
+
+
+def test_subject_drops_time_words_and_example_lists() -> None:
+    (q,) = find_quantities("2025年1-10月，比亚迪累计出口78.9万辆。")
+    assert q.subject == "比亚迪累计出口"
+    (q,) = find_quantities("Uniik、Spark等6款应用相继停止运营。")
+    assert q.subject and q.subject.startswith("应用")

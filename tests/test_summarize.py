@@ -259,3 +259,17 @@ def test_caller_key_terms_raise_the_sentences_that_mention_them() -> None:
     others = [i for i in range(len(sents)) if i != thai]
     assert steered[thai] - max(steered[i] for i in others) > plain[thai] - max(plain[i] for i in others)
     assert summarize(doc, chars=40, terms=["泰国市场"]) == summarize(doc, chars=40, terms=["泰国市场"])
+
+
+def test_key_points_from_numbered_subheadings() -> None:
+    def sub(number: str, heading: str, text: str) -> Section:
+        return Section(number=number, heading=heading, level=2, body=(Paragraph(text=text),))
+
+    doc = Document(sections=(
+        Section(number="一", heading="问题", level=1, sections=(
+            sub("1", "物流慢", "妥投要两周。原因很多。"),
+            sub("2", "支付难", "具体表现如下："),
+        )),
+    ))
+    points = summarize(doc, chars=50).key_points
+    assert [(p.text, p.kind) for p in points] == [("物流慢：妥投要两周。", "subheading"), ("支付难", "subheading")]

@@ -68,6 +68,8 @@ def _subheadings(doc: Document) -> list[KeyPoint]:
             if isinstance(block, ListBlock) and block.items:
                 first = _first_sentence(block.items[0].text)
                 break
+        if first.rstrip().endswith((":", "：")):
+            first = ""  # a sentence that only introduces a list adds nothing to the heading
         text = f"{section.heading}：{first}" if first else section.heading
         out.append(KeyPoint(text=text, section=section.heading, kind="subheading"))
     return out
