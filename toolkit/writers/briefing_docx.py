@@ -334,11 +334,8 @@ class _Writer:
                 flag.set(_qn("w:val"), "true")
                 tr.get_or_add_trPr().append(flag)
             for value, width in zip(values, widths, strict=True):
-                tc = tr.add_tc()
-                tc.width = width
                 text = _text(value)
-                if text:
-                    tc.p_lst[0].append(_run(text, bold=r == 0 or None))
+                tr.append(_cell(width, _run(text, bold=r == 0 or None) if text else None))
         return tbl
 
     # --- table of contents -----------------------------------------------------
@@ -483,6 +480,27 @@ def _run(text: str, *, bold: bool | None = None, italic: bool | None = None) -> 
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     r.append(t)
     return r
+
+
+def _cell(width: int, run: Any | None) -> Any:
+    """A ``w:tc`` of one paragraph (empty when ``run`` is None) and a fixed width in EMU.
+
+    Built element by element: python-docx's ``add_tc`` parses an XML string per cell.
+    """
+    from docx.oxml import OxmlElement
+
+    tc = OxmlElement("w:tc")
+    tcpr = OxmlElement("w:tcPr")
+    tcw = OxmlElement("w:tcW")
+    tcw.set(_qn("w:w"), str(width // 635))  # EMU -> twentieths of a point
+    tcw.set(_qn("w:type"), "dxa")
+    tcpr.append(tcw)
+    tc.append(tcpr)
+    p = OxmlElement("w:p")
+    if run is not None:
+        p.append(run)
+    tc.append(p)
+    return tc
 
 
 def _fld_char(kind: str) -> Any:
