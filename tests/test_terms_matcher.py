@@ -37,6 +37,12 @@ def test_latin_forms_respect_word_boundaries_and_case_rules():
     assert found("TikTok的") == [("TikTok", "TikTok")]
 
 
+def test_abbreviation_inside_a_longer_form():
+    # FDA (an abbreviation, case-sensitive) and FDA认证 share their first letters
+    assert found("FDA认证，FDA，fda") == [("FDA认证", "FDA认证"), ("FDA", "FDA")]
+    assert found("RED和red ocean") == [("RED", "小红书"), ("red ocean", "红海")]
+
+
 def test_english_names_are_optional():
     text = "乌普萨拉国际化模型(Uppsala Model)与AliExpress"
     assert found(text) == [

@@ -44,10 +44,9 @@ def normalise(text: str) -> str:
 
 
 def _tokens(form: str) -> list[str]:
-    """Regex pieces for one form: literal characters, case-folded Latin letters,
+    """Regex pieces for one form: literal characters, Latin letters in either case,
     optional spaces between words and at CJK/Latin junctions (articles write both
     ``OLI范式`` and ``OLI 范式``)."""
-    sensitive = bool(_ACRONYM.match(form))
     out: list[str] = []
     prev = ""
     for ch in form:
@@ -60,7 +59,9 @@ def _tokens(form: str) -> list[str]:
             not prev.isascii() or not ch.isascii()
         ):
             out.append(r"\s*")
-        if ch.isascii() and ch.isalpha() and not sensitive:
+        if ch.isascii() and ch.isalpha():
+            # always both cases, so forms that differ only in case share trie nodes;
+            # abbreviations are held to their case after matching (Matcher.finditer)
             out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
             out.append(re.escape(ch))
@@ -77,7 +78,12 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         # (with a class or a lookbehind first, it tries the whole trie at every
         # position, about ten times slower), so a case-folded first letter is
         # inserted twice, once per case
-        firsts = [tokens[0][1], tokens[0][2]] if tokens[0].startswith("[") else [tokens[0]]
+        if not tokens[0].startswith("["):
+            firsts = [tokens[0]]
+        elif _ACRONYM.match(form):
+            firsts = [tokens[0][2]]  # matched case-sensitively anyway: upper case only
+        else:
+            firsts = [tokens[0][1], tokens[0][2]]
         for first in firsts:
             node = trie
             for token in [first, *tokens[1:]]:
@@ -113,7 +119,7 @@ class Matcher:
     """Finds every termbase form in a text, leftmost first, longest at each start."""
 
     def __init__(self, entries: Iterable[TermEntry], english: bool = True) -> None:
-        self._lookup: dict[str, tuple[TermEntry, str]] = {}
+        self._lookup: dict[str, tuple[TermEntry, str, str | None]] = {}
         self._keys: list[str] = []
         entries = list(entries)
         # priority when two entries share a key: simplified term, traditional forms,
@@ -137,7 +143,9 @@ class Matcher:
             return
         key = normalise(form)
         if key and key not in self._lookup:
-            self._lookup[key] = (entry, name)
+            # an all-capital abbreviation must match in its own case: RED, not red
+            exact = "".join(form.split()) if _ACRONYM.match(form) else None
+            self._lookup[key] = (entry, name, exact)
             self._keys.append(form)
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
@@ -146,8 +154,12 @@ class Matcher:
             return
         for m in self._regex.finditer(text):
             hit = self._lookup.get(normalise(m.group()))
-            if hit is not None:
-                yield TermMatch(m.start(), m.end(), m.group(), hit[0], hit[1])
+            if hit is None:
+                continue
+            entry, name, exact = hit
+            if exact is not None and "".join(m.group().split()) != exact:
+                continue
+            yield TermMatch(m.start(), m.end(), m.group(), entry, name)
 
     def findall(self, text: str) -> list[TermMatch]:
         """All of :meth:`finditer` as a list."""
