@@ -71,7 +71,15 @@ class Sent:
 
     @property
     def heading(self) -> str | None:
-        return self.section.heading if self.section is not None else None
+        return section_label(self.section)
+
+
+def section_label(section: Section | None) -> str | None:
+    """How results name a section: its heading, or its number when the heading is
+    only a number (01, 02 ...); None for text before any section."""
+    if section is None:
+        return None
+    return section.heading or section.number or ""
 
 
 def _block_texts(block: object) -> list[str]:

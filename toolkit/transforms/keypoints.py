@@ -12,7 +12,7 @@ import re
 from typing import Iterator, Sequence
 
 from ..model import Document, KeyPoint, ListBlock, Paragraph, Section
-from ..text.sentence_index import Sent, document_sentences
+from ..text.sentence_index import Sent, document_sentences, section_label
 from ..text.sentences import split_sentences
 
 #: most key points reported: an article with 40 list items has no 40 key points
@@ -20,14 +20,17 @@ LIMIT = 20
 
 _CN = "一二三四五六七八九十"
 #: 第一, / 第二、 / 一是 / 二是 at the start of a paragraph
-ENUM_START = re.compile(rf"^\s*(?P<marker>第[{_CN}]{{1,3}}(?![{_CN}]*[章节部篇条款])|[{_CN}]{{1,3}}是)\s*[,，、:：.．]?\s*")
+ENUM_START = re.compile(
+    rf"^\s*(?:(?P<marker>第[{_CN}]{{1,3}})(?:个?(?:方面|层面|点|步|阶段|类|种))?\s*[,，、:：.．]"
+    rf"|(?P<shi>[{_CN}]{{1,3}}是)\s*[,，、:：]?)\s*"
+)
 _CIRCLED = re.compile(r"^\s*(?P<marker>[①-⑳])\s*")
 
 
 def enumeration_marker(text: str) -> str | None:
     """The 第一/一是 marker a paragraph starts with, or None."""
     m = ENUM_START.match(text)
-    return m.group("marker") if m else None
+    return (m.group("marker") or m.group("shi")) if m else None
 
 
 def _first_sentence(text: str) -> str:
@@ -50,7 +53,7 @@ def _enumerations(doc: Document) -> Iterator[tuple[str, Section | None, str]]:
         elif isinstance(block, Paragraph):
             m = ENUM_START.match(block.text)
             if m:
-                family = "shi" if m.group("marker").endswith("是") else "di"
+                family = "di" if m.group("marker") else "shi"
                 yield family, section, _first_sentence(block.text[m.end() :])
 
 
@@ -70,8 +73,9 @@ def _subheadings(doc: Document) -> list[KeyPoint]:
                 break
         if first.rstrip().endswith((":", "：")):
             first = ""  # a sentence that only introduces a list adds nothing to the heading
-        text = f"{section.heading}：{first}" if first else section.heading
-        out.append(KeyPoint(text=text, section=section.heading, kind="subheading"))
+        label = section_label(section) or ""
+        text = f"{label}：{first}" if first else label
+        out.append(KeyPoint(text=text, section=section_label(section), kind="subheading"))
     return out
 
 
@@ -79,7 +83,7 @@ def _circled(doc: Document) -> list[KeyPoint]:
     """①②③ items (as list blocks or as paragraphs), and other ordered lists."""
     out: list[KeyPoint] = []
     for section, block in doc.iter_blocks():
-        heading = section.heading if section else None
+        heading = section_label(section)
         if isinstance(block, ListBlock) and block.ordered:
             for item in block.items:
                 out.append(KeyPoint(text=_first_sentence(item.text), section=heading, kind="list"))
@@ -120,11 +124,11 @@ def key_points(
         limit: most points to return.
     """
     enums = list(_enumerations(doc))
-    if enums:
+    if len(enums) >= 2:
         families = {f for f, _, _ in enums}
         keep = "di" if "di" in families else "shi"
         return [
-            KeyPoint(text=text, section=section.heading if section else None, kind="enumeration")
+            KeyPoint(text=text, section=section_label(section), kind="enumeration")
             for family, section, text in enums
             if family == keep
         ][:limit]

@@ -77,7 +77,7 @@ def _enumeration_span(block: Block) -> tuple[str, int, int] | None:
     if isinstance(block, Paragraph):
         m = ENUM_START.match(block.text)
         if m:
-            o = _ordinal(m.group("marker"))
+            o = _ordinal(m.group("marker") or m.group("shi"))
             if o:
                 return o[0], o[1], o[1]
     return None

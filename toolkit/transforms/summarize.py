@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 from ..errors import UsageError
 from ..model import Document, SectionDigest, Summary, SummarySentence
 from ..text import similarity
-from ..text.sentence_index import Sent, document_sentences
+from ..text.sentence_index import Sent, document_sentences, section_label
 
 #: budget when neither chars nor ratio is given
 DEFAULT_CHARS = 300
@@ -373,7 +373,7 @@ def section_digests(doc: Document, sents: Sequence[Sent], scores: Sequence[float
         if not local:
             local = members
         if not local:
-            out.append(SectionDigest(heading=section.heading, digest="", level=section.level, inferred=section.inferred))
+            out.append(SectionDigest(heading=section_label(section) or "", digest="", level=section.level, inferred=section.inferred))
             continue
         first = local[0]
         ranked = sorted(local, key=lambda i: (-(scores[i] + (0.5 if i == first else 0.0)), i))
@@ -389,7 +389,7 @@ def section_digests(doc: Document, sents: Sequence[Sent], scores: Sequence[float
         chosen.sort()
         out.append(
             SectionDigest(
-                heading=section.heading,
+                heading=section_label(section) or "",
                 digest=_join([sents[i].text for i in chosen]),
                 level=section.level,
                 inferred=section.inferred,
