@@ -100,8 +100,8 @@ def front_matter_meta(source: str) -> dict[str, object]:
     """Meta fields from YAML front matter (safe_load; a broken block gives nothing)."""
     import yaml
 
-    try:
-        data = yaml.safe_load(source)
+    try:  # the C loader (same safe subset) is ~10x faster when libyaml is there
+        data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.YAMLError:
         data = None
     if not isinstance(data, dict):
