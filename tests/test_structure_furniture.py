@@ -88,7 +88,8 @@ def test_leading_quote_is_the_lead_and_its_repeat_is_removed() -> None:
     raw = RawArticle(items=[Raw(kind="quote", text=lead), Raw(kind="line", text="2024-01-02"), Raw(kind="quote", text=lead), Raw(kind="line", text=PARA)])
     doc = build(raw)
     assert doc.meta.lead == lead
-    assert [r.reason for r in doc.removed] == ["duplicate_lead"]
+    assert [r.reason for r in doc.removed] == ["navigation", "duplicate_lead"]  # the date line is page chrome
+    assert doc.meta.date == "2024-01-02"
 
 
 def test_rights_line_goes_to_meta() -> None:

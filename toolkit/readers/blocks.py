@@ -119,10 +119,27 @@ def caption_of(u: Unit) -> tuple[str, str, str, str] | None:
     return None
 
 
+_IMAGE_NOTE = re.compile(r"^[▲△]|图源|图片来源|图片来自|来源[:：]|截图|^图\s*[/丨|]")
+
+
 def tables_and_figures(units: list[Unit]) -> None:
     """Rebuild flattened tables, pipe-row tables, and pair bilingual captions."""
     _flattened_tables(units)
     _captions(units)
+    _image_notes(units)
+
+
+def _image_notes(units: list[Unit]) -> None:
+    """A short line under an image saying what it shows or where it is from is its caption."""
+    for i, u in enumerate(units[1:], start=1):
+        img = units[i - 1]
+        if img.kind != "image" or img.role or img.text.strip() or not u.open:  # alt text is its caption already
+            continue
+        text = u.text.strip()
+        if len(text) <= 60 and _IMAGE_NOTE.search(text):
+            img.role = "figure"
+            img.data["caption"] = text
+            u.role = "skip"
 
 
 def _line_type(u: Unit) -> str:
@@ -221,7 +238,7 @@ def _next_table(units: list[Unit], start: int) -> Unit | None:
 
 
 def _prev_image(units: list[Unit], i: int) -> Unit | None:
-    if i > 0 and units[i - 1].kind == "image" and not units[i - 1].role:
+    if i > 0 and units[i - 1].kind == "image" and not units[i - 1].role and not units[i - 1].text.strip():
         return units[i - 1]
     return None
 

@@ -27,7 +27,7 @@ _LINE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^更多精彩内容|^(?:推荐阅读|相关阅读|延伸阅读|热门推荐|往期推荐|往期回顾|经典栏目|精彩专题|关注我们|扫码关注|长按(?:识别)?二维码|点击阅读原文|阅读原文)\b.{0,40}$"), "footer"),
     (re.compile(r"^(?:微信扫一扫|分享到(?:微博|微信|QQ|朋友圈).{0,400}|扫一扫.{0,20}|分享|转发)$"), "share"),
     (re.compile(r"^[-—=\s]*(?:END|完|全文完)[-—=\s]*$", re.I), "footer"),
-    (re.compile(r"^\[?🔗"), "ad"),
+    (re.compile(r"^(?=.{0,300}$).*🔗"), "ad"),
     (re.compile(r"^查看详情\s*[>》]?$"), "ad"),
     (re.compile(r"^\]\(https?://[^)]*\)$"), "ad"),
     (re.compile(r"^(?:\[[^\]]{1,30}\]\(https?://[^)]+\)\s*){2,}$"), "navigation"),
@@ -45,14 +45,22 @@ def _mark(u: Unit, reason: str) -> None:
     u.role, u.reason = "removed", reason
 
 
-def mark(units: list[Unit]) -> None:
+_DATE_LINE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: author avatars and badges: named so, or served as thumbnails of at most 199 px
+_CHROME_IMAGE = re.compile(r"avatar|/tag/|/icon|logo|/w/1?\d{1,2}/h/1?\d{1,2}\b|/both/1?\d{1,2}x1?\d{1,2}\b", re.I)
+
+
+def mark(units: list[Unit], meta: dict | None = None) -> None:
     """Claim boilerplate units (see the module docstring for the three kinds of rule)."""
     for u in units:
         if u.role:
             continue
         if u.kind == "image":
-            if _QR.search(u.text or "") or _QR.search((u.raw.src if u.raw else "") or ""):
+            src = (u.raw.src if u.raw else "") or ""
+            if _QR.search(u.text or "") or _QR.search(src):
                 _mark(u, "share")
+            elif _CHROME_IMAGE.search(src):
+                _mark(u, "navigation")  # author avatars and badges of the page header
             continue
         if u.kind not in ("line", "quote", "heading"):
             continue
@@ -67,21 +75,38 @@ def mark(units: list[Unit]) -> None:
                 _mark(u, reason)
                 break
     _ad_cards(units)
+    _header(units, meta or {})
     _tail(units)
     _prompts(units)
 
 
+def _header(units: list[Unit], meta: dict) -> None:
+    """The page header around the title: the author's name alone, the date alone."""
+    authors = {a.strip() for a in meta.get("authors") or ()}
+    for u in units[:20]:
+        if u.role or u.kind != "line":
+            continue
+        text = u.text.strip()
+        if _DATE_LINE.match(text):
+            _mark(u, "navigation")
+            if not meta.get("date"):
+                nums = re.findall(r"\d+", text)
+                meta["date"] = f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}"
+        elif text in authors:
+            _mark(u, "navigation")
+
+
 def _ad_cards(units: list[Unit]) -> None:
-    """A course card: '[![](img)' + title + blurb + '查看详情 >' + '](link)' lines."""
+    """A course card: '[' + image + title + blurb + '查看详情 >' + '](link)' units."""
     for i, u in enumerate(units):
         if u.role == "removed" and u.reason == "ad" and u.text.strip().startswith("查看详情"):
-            for j in range(i - 1, max(-1, i - 5), -1):
+            for j in range(i - 1, max(-1, i - 6), -1):
                 v = units[j]
                 if v.role and v.role != "removed":
                     break
                 if v.kind in ("line", "image") and not v.role:
                     _mark(v, "ad")
-                if v.text.strip().startswith("[") or v.kind == "image":
+                if v.kind == "line" and v.text.strip().startswith("["):
                     break
 
 

@@ -18,7 +18,7 @@ _BIO_PAREN = re.compile(r"^[(（\[【]\s*作者简介\s*[:：]\s*(?P<body>.+?)\s
 _BIO_PLAIN = re.compile(r"^作者简介\s*[:：]\s*(?P<body>.+)$")
 #: 作者/十里, 作者：X，编辑：Y, 文/X, 文 | X, 撰文：X (short byline lines)
 _BYLINE = re.compile(r"^(?:原创\s*)?(?:作者|文|撰文|文字|作者丨|来源作者)\s*[/|｜丨:：]\s*(?P<body>.{1,80})$")
-_BYLINE_SOURCE = re.compile(r"^(?:来源(?:公众号)?|出品|编译|译者)\s*[:：/|｜丨].{1,120}$")
+_BYLINE_SOURCE = re.compile(r"^(?:来源(?:公众号)?|(?:微信)?公众号|出品|编译|译者|责编|责任编辑|编辑)\s*[:：/|｜丨].{1,120}$")
 _COLUMN = re.compile(r"^[#＃]?\s*专栏作家\s*[#＃]?$|^\*\*专栏作家\*\*$")
 _COLUMN_INLINE = re.compile(r"^[#＃]\s*专栏作家\s*[#＃]\s*(?P<body>.+)$")
 _LEAD = re.compile(r"^(?P<label>(?:编辑导语|编者按|导语|导读|摘要|内容提要)\s*[:：]\s*)(?P<body>.+)$", re.S)

@@ -225,7 +225,8 @@ def _accept(run: list[Candidate], units: list[Unit], scheme: str, scheme_is_head
 
 
 def _bare_headings(units: list[Unit], title: str | None, *, has_numbered: bool) -> list[Candidate]:
-    """Unnumbered headings plain text still shows: the title repeated, closing headings."""
+    """Unnumbered headings plain text still shows: the title repeated, closing headings,
+    and (in articles without numbered headings) short standalone lines between paragraphs."""
     out: list[Candidate] = []
     for i, u in enumerate(units):
         if not u.open or i == len(units) - 1:
@@ -235,7 +236,35 @@ def _bare_headings(units: list[Unit], title: str | None, *, has_numbered: bool) 
             out.append(Candidate(i, "bare", "", 0, text, "strong"))
         elif has_numbered and CLOSING.match(text):
             out.append(Candidate(i, "bare", "", 0, text.rstrip(":："), "strong"))
+    if not has_numbered:
+        loose = [i for i in range(len(units)) if _standalone_heading(units, i)]
+        if len(loose) >= 2:
+            taken = {c.index for c in out}
+            out.extend(Candidate(i, "bare", "", 0, units[i].text.strip(), "strong") for i in loose if i not in taken)
     return out
+
+
+_PARA_END = tuple("。！？!?”」…")
+_NOT_HEADING_START = re.compile(r"^(?:[▲△▼●■◆★☆※>*\-•·]|图|表|注|来源|资料来源|数据来源|\d|[A-Za-z]+\s*[:：])")
+
+
+def _standalone_heading(units: list[Unit], i: int) -> bool:
+    """A short line, not a sentence, with a finished paragraph before it and one after it."""
+    u = units[i]
+    if not u.open:
+        return False
+    text = u.text.strip()
+    n = _visible_len(text)
+    if not 4 <= n <= 22 or _NOT_HEADING_START.match(text):
+        return False
+    if re.search(r"[。；;：:、|]", text) or len(re.findall(r"[，,]", text)) > 1 or text[-1] in "，,":
+        return False
+    prev = next((v for v in reversed(units[:i]) if v.role not in ("removed", "skip")), None)
+    nxt = next((v for v in units[i + 1 :] if v.role not in ("removed", "skip")), None)
+    if prev is None or nxt is None or prev.kind != "line" or nxt.kind != "line" or prev.role or nxt.role:
+        return False
+    finished = len(prev.text) >= 15 and prev.text.rstrip().endswith(_PARA_END)
+    return finished and len(nxt.text) >= 15 and bool(re.search(r"[。！？!?]", nxt.text)) and len(nxt.text) > 1.5 * n
 
 
 def detect_explicit(units: list[Unit]) -> None:

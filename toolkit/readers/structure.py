@@ -54,7 +54,7 @@ def build(raw: RawArticle) -> Document:
     meta: dict = {k: v for k, v in raw.meta.items() if k in _META_FIELDS and v not in (None, "", [], ())}
     units = _units(raw.items)
     bylines.extract(units, meta)
-    boilerplate.mark(units)
+    boilerplate.mark(units, meta)
     _lead_quote(units, meta)
     _title(units, meta)
     backmatter.extract(units)
