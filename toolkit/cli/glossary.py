@@ -71,6 +71,8 @@ def glossary(
     if stdin:
         articles.append(_from_stdin(term_paths, not no_builtin))
         report.done.append("-")
+    if jobs > 1 and len(files) > 1:
+        _warm_up(term_paths, not no_builtin)
     work = partial(_extract_one, terms=term_paths, builtin=not no_builtin)
     articles.extend(found for _, found in run_each(work, files, jobs=jobs, report=report))
     if articles:
@@ -86,6 +88,22 @@ def glossary(
         else:
             typer.echo(data, nl=False)
     finish(report, verb="read")
+
+
+def _warm_up(terms: tuple[str, ...], builtin: bool) -> None:
+    """Load jieba, its tag and IDF tables and the termbase matcher before the pool forks.
+
+    Worker processes then inherit them (copy-on-write) instead of each spending a
+    second or two loading the same tables.
+    """
+    from ..transforms import term_extract
+    from ..transforms.glossary import _cached_matcher
+
+    term_extract.word_tags()
+    term_extract.idf_table()
+    term_extract.stopwords()
+    if builtin or terms:
+        _cached_matcher(terms, builtin)
 
 
 def _from_stdin(terms: tuple[str, ...], builtin: bool):
