@@ -154,3 +154,11 @@ def test_50mb_single_line_file_is_parsed_in_linear_time(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert elapsed < 120, f"took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("name", [v[0] for v in VECTORS] + ["nope.txt"])
+def test_cli_single_bad_file_is_exactly_one_line(bad_dir: Path, name: str) -> None:
+    result = CliRunner().invoke(app, ["parse", str(bad_dir / name)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"toolkit: {bad_dir / name}: ")
+    assert result.stdout == ""

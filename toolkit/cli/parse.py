@@ -63,7 +63,7 @@ def parse(
         if raw.is_dir() and raw not in roots:
             report.failed.append(Failure(str(raw), f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})"))
     files = [path for path, _ in found]
-    several = len(files) > 1 or any(root is not None for _, root in found)
+    several = len(inputs) > 1 or len(files) > 1 or any(root is not None for _, root in found)
     names = _output_names(files)
     rich_out = output is None and not json_ and stdout_is_terminal()
     results = []
@@ -93,7 +93,7 @@ def parse(
         else:
             typer.echo(("" if first else "\n") + outline_text(doc), nl=False)
         first = False
-    finish(report, verb="parsed", quiet=not several and not report.failed)
+    finish(report, verb="parsed", quiet=not several)  # one input: its error line alone
 
 
 def _output_names(files: list[Path]) -> dict[Path, str]:
