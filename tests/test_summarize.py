@@ -273,3 +273,17 @@ def test_key_points_from_numbered_subheadings() -> None:
     ))
     points = summarize(doc, chars=50).key_points
     assert [(p.text, p.kind) for p in points] == [("物流慢：妥投要两周。", "subheading"), ("支付难", "subheading")]
+
+
+def test_cli_says_when_the_article_is_shorter_than_the_budget(tmp_path) -> None:
+    from toolkit.cli import app
+
+    path = tmp_path / "short.txt"
+    path.write_text("出口同比增长35%。\n欧洲市场竞争激烈。\n", encoding="utf-8")
+    text = CliRunner().invoke(app, ["summarize", str(path), "--chars", "500"])
+    assert text.exit_code == 0 and "shorter than the 500-character budget" in text.output
+
+
+def test_golden_summary_json(golden) -> None:
+    s = summarize(_doc(), chars=100)
+    golden("summarize/article_100.json", json.dumps(s.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -64,5 +64,7 @@ def summarize(
         fail_error(exc)
     if json_:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        if result.shorter_than_budget:  # on stderr, so the JSON keeps its documented keys
+            typer.echo(f"toolkit: {file}: shorter than the {result.chars}-character budget: the summary is all of it", err=True)
     else:
         typer.echo(summary_text(result, doc.meta.title), nl=False)
