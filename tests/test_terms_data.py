@@ -88,6 +88,13 @@ def test_pinyin_fits_the_characters(entry):
         assert syl in readings, f"{entry.term}: {syl!r} is not a reading of {ch} ({sorted(readings)})"
 
 
+def test_variants_have_their_traditional_spellings():
+    for e in ENTRIES:
+        for variant in e.variants:
+            assert variant not in (e.term, e.hant, e.tw, e.hk), f"{e.term}: variant {variant} repeats a form"
+            assert cc("s2t").convert(variant) in e.variants, f"{e.term}: {variant} without its traditional spelling"
+
+
 def test_terms_are_simplified():
     for e in ENTRIES:
         assert cc("t2s").convert(e.term) == e.term, f"{e.term} is not in simplified characters"

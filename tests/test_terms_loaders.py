@@ -91,6 +91,7 @@ term = "软件"
 tw = "軟體"
 english_alt = ["app", "program"]
 domains = "technology; it"
+variants = ["软体", "軟體"]
 
 [[term]]
 term = "出海"
@@ -98,6 +99,7 @@ english = "going global"
 """)
     first, second = load_entries(path)
     assert first.english_alt == ("app", "program") and first.domains == ("technology", "it")
+    assert first.variants == ("软体", "軟體")
     assert first.form_for("tw") == "軟體"
     assert (second.term, second.english) == ("出海", "going global")
 
@@ -196,6 +198,7 @@ def test_without_builtin(tmp_path):
 
 def test_lookup_by_any_form_and_english():
     tb = Termbase.load()
+    assert tb.get("社媒").term == "社交媒体" and tb.get("OLI理论").term == "OLI范式"  # variants
     assert tb.get("內循環").term == "内循环"
     assert tb.get("資料本地化").term == "数据本地化"  # Taiwan form
     assert tb.get(" 种草 ").term == "种草"

@@ -52,6 +52,14 @@ def test_english_names_are_optional():
     assert [m.field for m in M.finditer("Voice of the Customer")] == ["english"]
 
 
+def test_variants_are_found_and_named():
+    hits = M.findall("海外社媒与社媒，日活破百万，小額免稅")
+    assert [(m.text, m.entry.term, m.field) for m in hits] == [
+        ("海外社媒", "海外社媒", "term"), ("社媒", "社交媒体", "variant"),
+        ("日活", "DAU", "variant"), ("小額免稅", "小额豁免", "variant"),
+    ]
+
+
 def test_count_groups_all_forms():
     assert M.count("种草、種草和GMV") == {"种草": 2, "GMV": 1}
 

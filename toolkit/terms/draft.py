@@ -5,7 +5,8 @@ English and definitions: empty ``hant``/``tw``/``hk``/``pinyin`` cells are fille
 OpenCC (s2t, s2twp, s2hk) and pypinyin, and the file is rewritten in place. The result
 is a draft: a person must still review polyphones (银行 háng, 重庆 chóng) and brand
 names, which keep their official forms whatever OpenCC says. Cells already filled are
-never touched, so reviewed rows stay as reviewed.
+never touched, so reviewed rows stay as reviewed; the only addition to a filled cell is
+the traditional spelling of a variant that lacks one.
 """
 
 from __future__ import annotations
@@ -44,6 +45,17 @@ def draft_forms(term: str) -> dict[str, str]:
     return {"hant": hant, "tw": tw if tw != hant else "", "hk": hk if hk != hant else ""}
 
 
+def draft_variants(variants: tuple[str, ...]) -> list[str]:
+    """The variants plus their traditional spellings (s2t, s2tw, s2hk) not yet listed."""
+    out = list(dict.fromkeys(variants))
+    for variant in variants:
+        for config in ("s2t", "s2tw", "s2hk"):
+            converted = _opencc(config).convert(variant)
+            if converted not in out:
+                out.append(converted)
+    return out
+
+
 def draft_file(path: Path) -> int:
     """Fill empty mechanical cells of ``path``; returns how many rows changed."""
     entries = load_entries(path)
@@ -58,6 +70,8 @@ def draft_file(path: Path) -> int:
             row.update(draft_forms(entry.term))
         if not row["pinyin"]:
             row["pinyin"] = draft_pinyin(entry.term)
+        if entry.variants:
+            row["variants"] = ";".join(draft_variants(entry.variants))
         changed += row != before
         writer.writerow(row)
     atomic_write(path, out.getvalue())

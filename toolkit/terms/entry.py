@@ -13,10 +13,10 @@ from typing import Literal
 #: the columns of a termbase CSV, in the order the built-in file uses
 COLUMNS: tuple[str, ...] = (
     "term", "hant", "tw", "hk", "pinyin", "english", "english_alt",
-    "definition", "definition_en", "domains", "note",
+    "definition", "definition_en", "domains", "note", "variants",
 )
 #: columns holding several values, written ``a;b;c`` in CSV and TSV
-LIST_COLUMNS: frozenset[str] = frozenset({"english_alt", "domains"})
+LIST_COLUMNS: frozenset[str] = frozenset({"english_alt", "domains", "variants"})
 #: the script forms; a user entry that sets any of them sets them as a group
 FORM_COLUMNS: tuple[str, ...] = ("hant", "tw", "hk")
 
@@ -52,6 +52,9 @@ class TermEntry:
     definition_en: str = ""
     domains: tuple[str, ...] = ()
     note: str = ""
+    #: other Chinese spellings of the same concept, in any script (社媒 for 社交媒体,
+    #: 小额免税 / 小額免稅 for 小额豁免): found and looked up like the term, never locked
+    variants: tuple[str, ...] = ()
     #: where the entry came from: "builtin" or the user file's path (not a CSV column)
     source: str = field(default="builtin", compare=False)
 
@@ -73,9 +76,9 @@ class TermEntry:
 
     @property
     def forms(self) -> tuple[str, ...]:
-        """Every Chinese form (simplified first), without repeats or empties."""
+        """Every written form: term, hant, tw, hk, then variants; no repeats or empties."""
         seen: dict[str, None] = {}
-        for value in (self.term, self.hant, self.tw, self.hk):
+        for value in (self.term, self.hant, self.tw, self.hk, *self.variants):
             if value:
                 seen.setdefault(value, None)
         return tuple(seen)

@@ -30,7 +30,7 @@ class TermMatch:
     #: the text as it appears (may differ in case or spacing from the form)
     text: str
     entry: TermEntry
-    #: "term", "hant", "tw", "hk", "english" or "english_alt": which field matched
+    #: "term", "hant", "tw", "hk", "variant", "english" or "english_alt": which field matched
     field: str
 
 
@@ -123,12 +123,15 @@ class Matcher:
         self._keys: list[str] = []
         entries = list(entries)
         # priority when two entries share a key: simplified term, traditional forms,
-        # English term, English alternatives; within each, entry order
+        # variants, English term, English alternatives; within each, entry order
         for entry in entries:
             self._add(entry.term, entry, "term")
         for entry in entries:
             for name in ("hant", "tw", "hk"):
                 self._add(getattr(entry, name), entry, name)
+        for entry in entries:
+            for variant in entry.variants:
+                self._add(variant, entry, "variant")
         if english:
             for entry in entries:
                 self._add(entry.english, entry, "english")
