@@ -71,7 +71,7 @@ def test_heading_styles_are_real_word_headings(single_parts):
 def test_toc_field_present_and_updates_on_open(single_parts):
     doc = single_parts["word/document.xml"]
     instr = " ".join(doc.xpath("//w:instrText/text()", namespaces=NS))
-    assert re.search(r'TOC \\o "1-3"', instr)
+    assert re.search(r'TOC \\o "1-2"', instr)
     kinds = doc.xpath("//w:fldChar/@w:fldCharType", namespaces=NS)
     # every field that begins also separates and ends (TOC and nothing left open)
     assert kinds.count("begin") == kinds.count("end") == kinds.count("separate") >= 1
@@ -168,6 +168,10 @@ def test_combined_briefing(single_parts):
     headings1 = ["".join(h.xpath(".//w:t/text()", namespaces=NS))
                  for h in doc.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']", namespaces=NS)]
     assert headings1 == [article_one().title, article_two().title, "术语表 Glossary"]
+    # each article and the merged glossary start a page; the contents list shows them only
+    breaks = doc.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading1']/w:pPr/w:pageBreakBefore", namespaces=NS)
+    assert len(breaks) == 3
+    assert 'TOC \\o "1-1"' in " ".join(doc.xpath("//w:instrText/text()", namespaces=NS))
     text = body_text(doc)
     assert "综合简报 Combined briefing" in text and "摘要 Summary" in text
     # one merged glossary: a term shared by both articles appears once in it

@@ -42,7 +42,7 @@ FONTS = {"hans": "Noto Sans CJK SC", "hant": "Noto Sans CJK TC", "tw": "Noto San
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 #: style names the briefing uses, and what to base them on if a reference doc lacks them
-STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number",
+STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
           "Intense Quote", "Table Grid", "Caption", "TOC Heading")
 
 #: relative column widths of the tables
@@ -127,6 +127,8 @@ class _Writer:
         self.body = doc.element.body
         #: (level, text) of every heading, for the cached TOC result
         self.headings: list[tuple[int, str]] = []
+        #: heading levels the contents list shows (articles only in a combined digest)
+        self.toc_depth = 2
 
     # --- document-wide setup -------------------------------------------------
 
@@ -221,12 +223,11 @@ class _Writer:
         self.para(context["title"], "Title")
         articles = context["articles"]
         if context["combined"]:
-            self.para(self.labels["articles"], "Caption")
-            for article in articles:
-                self.para(article["title"], "List Number")
+            # the contents list is the TOC field: article titles (level 1) only
+            self.toc_depth = 1
             toc = self._toc_anchor()
             for article in articles:
-                self.heading(article["title"], 1)
+                self.heading(article["title"], 1, new_page=True)
                 self.article(article, 2)
         else:
             article = articles[0] if articles else None
@@ -235,7 +236,7 @@ class _Writer:
             toc = self._toc_anchor()
             if article:
                 self.article(article, 1, cover=False)
-        self.glossary(context["glossary"], 1)
+        self.glossary(context["glossary"], 1, new_page=context["combined"])
         self.para(context["footer"], "Caption")
         self._fill_toc(toc)
 
@@ -256,9 +257,11 @@ class _Writer:
             p.append(_run(text, italic=italic))
         return p
 
-    def heading(self, text: str, level: int, *, note: str | None = None) -> Any:
+    def heading(self, text: str, level: int, *, note: str | None = None, new_page: bool = False) -> Any:
         level = max(1, min(level, 3))
         p = self.para(text, f"Heading {level}")
+        if new_page:
+            p.get_or_add_pPr().pageBreakBefore_val = True
         if _text(note):
             p.append(_run(_text(f"（{note}）"), bold=False, italic=True))
         self.headings.append((level, _text(text)))
@@ -298,15 +301,17 @@ class _Writer:
                     self.para(section["digest"])
         if article["references"]:
             self.heading(labels["references"], level)
-            for ref in article["references"]:
-                text = " ".join(p for p in (ref["label"], ref["text"]) if p)
+            # numbered in the text, not with Word's list numbering, which would run on
+            # from one article's references to the next in a combined briefing
+            for i, ref in enumerate(article["references"], 1):
+                text = " ".join(p for p in (ref["label"] or f"{i}.", ref["text"]) if p)
                 if ref["url"] and ref["url"] not in text:
                     text = f"{text} {ref['url']}"
-                self.para(text, "List Number")
+                self.para(text)
 
-    def glossary(self, rows: list[dict[str, str]], level: int) -> None:
+    def glossary(self, rows: list[dict[str, str]], level: int, *, new_page: bool = False) -> None:
         labels = self.labels
-        self.heading(labels["glossary"], level)
+        self.heading(labels["glossary"], level, new_page=new_page)
         if not rows:
             self.para(labels["none"])
             return
@@ -352,7 +357,8 @@ class _Writer:
         """
         from docx.shared import Pt
 
-        entries = [(lvl, text) for lvl, text in self.headings if lvl <= 2 and text] or [(1, self.labels["toc_hint"])]
+        depth = self.toc_depth
+        entries = [(lvl, text) for lvl, text in self.headings if lvl <= depth and text] or [(1, self.labels["toc_hint"])]
         paragraphs = [anchor]
         for _ in entries[1:]:
             new = self.body.add_p()
@@ -363,7 +369,7 @@ class _Writer:
             ppr.ind_left = Pt(14 * (lvl - 1))
             ppr.spacing_after = Pt(2)
             if i == 0:
-                _field_begin(p, 'TOC \\o "1-3" \\h \\z \\u')
+                _field_begin(p, f'TOC \\o "1-{depth}" \\h \\z \\u')
             if _text(text):
                 p.append(_run(_text(text)))
             if i == len(entries) - 1:
