@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.errors import ToolkitError
-from toolkit.terms import Termbase, TermbaseError, TermEntry, load_entries
+from toolkit.terms import COLUMNS, Termbase, TermbaseError, TermEntry, load_entries
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
@@ -236,3 +238,42 @@ def test_examples_in_the_docs_load(tmp_path):
         assert entries
         loaded += 1
     assert loaded == 3
+
+
+# ---- property: whatever an entry holds survives a CSV and a TOML round trip -------
+
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12).map(str.strip)
+_item = _text.filter(lambda s: s and ";" not in s)
+_entries = st.builds(
+    TermEntry,
+    term=_item.filter(lambda s: not s.startswith("#")),
+    hant=_text, tw=_text, hk=_text, pinyin=_text, english=_text,
+    english_alt=st.lists(_item, max_size=3).map(tuple), definition=_text, definition_en=_text,
+    domains=st.lists(_item, max_size=3).map(tuple), note=_text, variants=st.lists(_item, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(_entries, min_size=1, max_size=4, unique_by=lambda e: e.term))
+def test_csv_and_toml_round_trip(tmp_path, entries):
+    import csv
+    import io
+    import json
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
+    writer.writeheader()
+    writer.writerows(e.to_row() for e in entries)
+    assert [strip_source(e) for e in load_entries(write(tmp_path, "rt.csv", out.getvalue()))] == entries
+
+    tables = []
+    for e in entries:  # JSON strings are valid TOML basic strings
+        pairs = [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in e.to_row().items()]
+        tables.append("[[term]]\n" + "\n".join(pairs))
+    assert [strip_source(e) for e in load_entries(write(tmp_path, "rt.toml", "\n\n".join(tables)))] == entries
+
+
+def strip_source(entry: TermEntry) -> TermEntry:
+    from dataclasses import replace
+
+    return replace(entry, source="builtin")
