@@ -202,9 +202,8 @@ def _captions(units: list[Unit]) -> None:
         label = ("图" if what == "figure" else "表") + num
         zh = text if lang == "zh" else (pair_text if pair else None)
         en = text if lang == "en" else (pair_text if pair else None)
-        last = pair or u
         if what == "table":
-            target = _next_table(units, units.index(last) + 1)
+            target = _next_table(units, i + (2 if pair is not None else 1))
             if target is None:
                 # a Chinese table caption with nothing to label stays text; an English one is kept as caption text
                 if lang == "zh" and pair is None:

@@ -111,19 +111,28 @@ def _ad_cards(units: list[Unit]) -> None:
 
 
 def _tail(units: list[Unit]) -> None:
-    """After the first footer marker near the end, the remaining lines are furniture."""
-    total = sum(han_count(u.text) for u in units) or 1
+    """After the first footer marker near the end, the remaining lines are furniture.
+
+    "Near the end": what follows the marker is at most 30 % of the article's Han text
+    (or under 300 characters) and holds no heading, so a ``推荐阅读`` box in the middle of
+    an article does not swallow its second half. Suffix sums keep this linear.
+    """
+    n = len(units)
+    all_counts = [han_count(u.text) for u in units]
+    counts = [c if (u.kind in _TEXT_KINDS and not u.role) else 0 for u, c in zip(units, all_counts, strict=True)]
+    total = sum(all_counts) or 1
+    rest_after = [0] * (n + 1)  # open Han text after position i
+    heading_after = [False] * (n + 1)  # an unclaimed heading after position i
+    for i in range(n - 1, -1, -1):
+        rest_after[i] = rest_after[i + 1] + (counts[i + 1] if i + 1 < n else 0)
+        nxt = units[i + 1] if i + 1 < n else None
+        heading_after[i] = heading_after[i + 1] or bool(nxt is not None and nxt.kind == "heading" and not nxt.role)
     start = None
-    after = total
     for i, u in enumerate(units):
         if u.role == "removed" and u.reason in _TAIL_MARKERS:
-            rest = [v for v in units[i + 1 :] if v.kind in ("line", "list_item", "quote", "image", "heading")]
-            rest_text = sum(han_count(v.text) for v in rest if not v.role)
-            if rest_text <= 0.3 * total or rest_text <= 300:
-                if all(v.kind != "heading" or v.role for v in rest):
-                    start, after = i, rest_text
-                    break
-    del after
+            if (rest_after[i] <= 0.3 * total or rest_after[i] <= 300) and not heading_after[i]:
+                start = i
+                break
     if start is None:
         return
     for v in units[start + 1 :]:
@@ -131,6 +140,9 @@ def _tail(units: list[Unit]) -> None:
             if v.kind == "line" and re.match(r"^\s*\[\d+\]", v.text):
                 continue  # reference entries are handled by the back matter pass
             _mark(v, "footer")
+
+
+_TEXT_KINDS = ("line", "list_item", "quote", "image", "heading")
 
 
 def _prompts(units: list[Unit]) -> None:

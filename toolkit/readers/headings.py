@@ -248,6 +248,16 @@ _PARA_END = tuple("。！？!?”」…")
 _NOT_HEADING_START = re.compile(r"^(?:[▲△▼●■◆★☆※>*\-•·]|图|表|注|来源|资料来源|数据来源|\d|[A-Za-z]+\s*[:：])")
 
 
+def _neighbour(units: list[Unit], i: int, step: int) -> Unit | None:
+    """The nearest unit before/after ``i`` that is content (furniture skipped)."""
+    j = i + step
+    while 0 <= j < len(units):
+        if units[j].role not in ("removed", "skip"):
+            return units[j]
+        j += step
+    return None
+
+
 def _standalone_heading(units: list[Unit], i: int) -> bool:
     """A short line, not a sentence, with a finished paragraph before it and one after it."""
     u = units[i]
@@ -259,8 +269,8 @@ def _standalone_heading(units: list[Unit], i: int) -> bool:
         return False
     if re.search(r"[。；;：:、|]", text) or len(re.findall(r"[，,]", text)) > 1 or text[-1] in "，,":
         return False
-    prev = next((v for v in reversed(units[:i]) if v.role not in ("removed", "skip")), None)
-    nxt = next((v for v in units[i + 1 :] if v.role not in ("removed", "skip")), None)
+    prev = _neighbour(units, i, -1)
+    nxt = _neighbour(units, i, 1)
     if prev is None or nxt is None or prev.kind != "line" or nxt.kind != "line" or prev.role or nxt.role:
         return False
     finished = len(prev.text) >= 15 and prev.text.rstrip().endswith(_PARA_END)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from .units import HAN_RE
+from .units import han_text
 
 #: below this share of the other script's characters an article counts as pure (some
 #: characters are valid in both, e.g. 台 which s2t still turns into 臺)
@@ -26,7 +26,7 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
 
 def detect_script(text: str) -> str | None:
     """"hans", "hant" or "mixed"; None when the text has no Han characters."""
-    counts = Counter(HAN_RE.findall(text))
+    counts = Counter(han_text(text))
     if not counts:
         return None
     chars = sorted(counts)

@@ -55,9 +55,13 @@ class Unit:
         return self.role == "" and self.kind == "line"
 
 
+#: everything that is not a Han character; deleting it is the fastest way to count Han
+_NON_HAN_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 def han_count(text: str) -> int:
-    return len(HAN_RE.findall(text))
+    return len(_NON_HAN_RE.sub("", text))
 
 
 def han_text(text: str) -> str:
-    return "".join(HAN_RE.findall(text))
+    return _NON_HAN_RE.sub("", text)
