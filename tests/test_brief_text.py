@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from _brief_samples import article_one, article_two, combined, single
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.briefing import LABEL_MODES, LABELS, assemble
 from toolkit.briefing.context import template_context
@@ -158,3 +160,22 @@ def test_combined_has_contents_and_anchors():
     assert html.count('href="#a1"') == 1 and 'id="a2"' in html
     md = render(combined(), "md")
     assert "1. [小家电品牌出海的三个阶段](#a1)" in md and "2. [东南亚市场里的软件服务](#a2)" in md
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40),
+       point=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60))
+def test_html_shows_any_article_text_as_text(title, point):
+    """Whatever the article says, the HTML shows exactly that text (nothing parsed as markup)."""
+    import lxml.html
+
+    from toolkit.briefing.content import clean
+    from toolkit.model import KeyPoint
+
+    article = replace(article_one(), title=title, key_points=(KeyPoint(text=point, section=None, kind="list"),))
+    html = render(assemble([article], generated="2024-01-01"), "html")
+    tree = lxml.html.fromstring(html)
+    assert tree.xpath("//h1")[0].text_content() == (clean(title) or "无标题文章")
+    items = [li.text_content() for li in tree.xpath("//article/ul[not(@class)]/li")]
+    assert items == ([clean(point)] if clean(point) else [])
+    assert not tree.xpath("//script")

@@ -32,43 +32,50 @@ MEASURES_CHARS = 80
 
 
 def template_context(briefing: Briefing) -> dict[str, Any]:
-    """The context dict for briefing templates; see the module docstring for its keys."""
-    labels = briefing.labels
+    """The context dict for briefing templates; see the module docstring for its keys.
+
+    Every string is passed through ``clean`` (one line, no XML-illegal characters), so
+    a briefing built by hand through the API renders as safely as one from ``brief``.
+    """
+    labels = {k: clean(v) if k != "colon" else v for k, v in briefing.labels.items()}
     return {
-        "title": briefing.title or labels.get("untitled", ""),
+        "title": clean(briefing.title) or labels.get("untitled", ""),
         "lang": briefing.lang,
         "script": briefing.script,
         "combined": briefing.combined,
-        "labels": dict(labels),
-        "articles": [_article(a, briefing) for a in briefing.articles],
+        "labels": labels,
+        "articles": [_article(a, briefing, labels) for a in briefing.articles],
         "glossary": [glossary_row(e, briefing.script) for e in briefing.glossary],
-        "footer": briefing.footer_line(),
+        "footer": clean(briefing.footer_line()),
         "version": briefing.version,
         "generated": briefing.generated,
     }
 
 
-def _article(article: ArticleBrief, briefing: Briefing) -> dict[str, Any]:
-    labels = briefing.labels
+def _article(article: ArticleBrief, briefing: Briefing, labels: dict[str, str]) -> dict[str, Any]:
     cover = [
-        (labels["source"], article.source),
-        (labels["authors"], "、".join(article.authors)),
-        (labels["date"], article.date),
-        (labels["origin"], article.origin),
+        (labels["source"], clean(article.source)),
+        (labels["authors"], "、".join(clean(a) for a in article.authors if clean(a))),
+        (labels["date"], clean(article.date)),
+        (labels["origin"], clean(article.origin)),
     ]
     return {
-        "title": article.title or labels.get("untitled", ""),
+        "title": clean(article.title) or labels.get("untitled", ""),
         "anchor": article.anchor,
         "cover": [{"label": k, "value": v} for k, v in cover if v],
-        "takeaway": article.takeaway,
-        "summary": article.summary,
-        "key_points": [{"text": k.text, "section": k.section or ""} for k in article.key_points],
+        "takeaway": clean(article.takeaway),
+        "summary": clean(article.summary),
+        "key_points": [{"text": clean(k.text), "section": clean(k.section)} for k in article.key_points if clean(k.text)],
         "key_figures": [figure_row(f) for f in article.key_figures],
         "sections": [
-            {"heading": s.heading, "digest": s.digest, "level": s.level, "inferred": s.inferred}
+            {"heading": clean(s.heading), "digest": clean(s.digest), "level": s.level, "inferred": s.inferred}
             for s in article.sections
         ],
-        "references": [{"label": r.label or "", "text": r.text, "url": safe_url(r.url)} for r in article.references],
+        "references": [
+            {"label": clean(r.label), "text": clean(r.text), "url": safe_url(r.url)}
+            for r in article.references
+            if clean(r.text)
+        ],
         "glossary": [glossary_row(e, briefing.script) for e in article.glossary],
         "summary_chars": article.summary_chars,
     }
@@ -85,7 +92,7 @@ def figure_row(figure: KeyFigure) -> dict[str, str]:
     measures = clean(figure.subject) or clean(figure.text)
     if len(measures) > MEASURES_CHARS:
         measures = measures[: MEASURES_CHARS - 1] + "…"
-    return {"value": figure.value, "measures": measures, "text": figure.text, "section": figure.section or ""}
+    return {"value": clean(figure.value), "measures": measures, "text": clean(figure.text), "section": clean(figure.section)}
 
 
 def glossary_row(entry: GlossaryEntry, script: str) -> dict[str, str]:
@@ -97,9 +104,9 @@ def glossary_row(entry: GlossaryEntry, script: str) -> dict[str, str]:
     else:
         trad = entry.hant
     return {
-        "term": entry.term,
-        "traditional": trad or "",
-        "pinyin": entry.pinyin or "",
-        "english": entry.english or "",
-        "definition": entry.definition or entry.definition_en or "",
+        "term": clean(entry.term),
+        "traditional": clean(trad),
+        "pinyin": clean(entry.pinyin),
+        "english": clean(entry.english),
+        "definition": clean(entry.definition or entry.definition_en),
     }
