@@ -32,6 +32,12 @@ _USELESS = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^()]*\)\s*")
+#: one-character heads of compounds whose English is stable enough to compose with
+_SUFFIXES = {
+    "仓": "warehouse", "链": "chain", "商": "merchant", "店": "store", "网": "network", "站": "site",
+    "率": "rate", "费": "fee", "税": "tax", "战": "war", "圈": "circle", "群": "group", "化": "-ization",
+    "性": "-ity", "者": "-er", "量": "volume", "额": "amount", "业": "industry", "端": "end", "库": "library",
+}
 _lock = threading.Lock()
 
 
@@ -131,20 +137,19 @@ def compose(term: str) -> str | None:
         if re.fullmatch(r"[A-Za-z0-9.+&\-]+", word):
             parts.append(word)
             continue
-        found = senses(word)
+        if len(word) == 1 and word in _SUFFIXES and parts:
+            parts.append(_SUFFIXES[word])
+            continue
+        found = senses(word) if len(word) > 1 else ()
         if found:
             parts.append(_short(found[0]))
             translated = True
             continue
-        # an unknown word of 3+ characters is a name or transliteration (加拉帕戈斯):
-        # character glosses of it would be nonsense
-        if len(word) > 2:
-            return None
-        chars = [senses(ch) for ch in word]
-        if not all(chars):
-            return None
-        parts.extend(_short(c[0]) for c in chars)
-        translated = True
+        # a word CC-CEDICT lacks is mostly a name, a transliteration (加拉帕戈斯) or a
+        # brand (米可): glossing its characters one by one gives nonsense ("rice can").
+        # Only a suffix character with a stable meaning (仓, 链, 商 ...) is glossed alone,
+        # after a word that was glossed.
+        return None
     if not translated:
         return None
     return " ".join(parts)

@@ -74,6 +74,8 @@ TITLE_BOOST = 2.0
 NEW_WORD_IDF = 1.0
 #: past this many characters a candidate is more often a phrase than a term
 LONG_TERM = 4
+#: below this IDF a dictionary word is common usage, not a term (具体, 假设)
+COMMON_WORD_IDF = 9.0
 #: verbs and particles that end the words before a term (提出了|拥有|作为 ...)
 _LEAD_TAGS = {"v", "p", "c", "u", "r", "d", "m", "q", "uj", "ul", "ud", "ug", "uz", "uv", "y", "zg", "ad", "vd"}
 
@@ -278,7 +280,10 @@ def find_parenthetical(found: ArticleTerms, sentence: str) -> None:
     for match in _PAREN_ALIAS.finditer(sentence):
         term = trailing_term(match.group("before"))
         alias = match.group("alias")
-        if term and plausible_term(alias) and alias != term:
+        # an alias shares a character with its term or is an acronym form (OLI范式);
+        # 吴艾莉(化名) or 营收(同比) are annotations, not aliases
+        related = bool(set(_HAS_CJK.findall(alias)) & set(term or "")) or bool(re.search("[A-Za-z]", alias))
+        if term and related and plausible_term(alias) and alias != term:
             cand = _note(found, term, "parenthetical", sentence)
             cand.aliases.add(alias)
             other = _note(found, alias, "parenthetical", sentence)
@@ -290,6 +295,20 @@ def find_quoted(found: ArticleTerms, sentence: str) -> None:
         term = match.group(1).strip()
         if plausible_term(term) and len(term) < len(sentence) - 2:
             _note(found, term, "quoted", sentence)
+
+
+def _definable(term: str, sentence: str, match: re.Match[str]) -> bool:
+    """Whether a defined-looking term is a term: 具体是指 and 假设是指 are not.
+
+    A quoted term is the author's own marking and always counts; an unquoted one must
+    not be a common word of jieba's dictionary (rated by its IDF).
+    """
+    start = match.start("term")
+    if start and sentence[start - 1] in "“「『\"":
+        return True
+    if "所谓" in match.group(0) or "的定义" in match.group(0) or "概念" in match.group(0):
+        return True
+    return not (term in word_tags() and idf(term) < COMMON_WORD_IDF)
 
 
 def _definition_text(sentence: str, match: re.Match[str]) -> str:
@@ -321,7 +340,7 @@ def find_definitions(found: ArticleTerms, sentence: str) -> None:
                 term = trailing_term(term) or ""
             elif pattern.pattern.startswith("(?P<term>"):
                 term = trailing_term(term) or term
-            if not plausible_term(term):
+            if not plausible_term(term) or not _definable(term, sentence, match):
                 continue
             definition = _definition_text(sentence, match)
             cand = _note(found, term, "defined", sentence)
