@@ -233,12 +233,32 @@ class _Translator:
             number = item.info or (str(int(node.attrs.get("start", 1)) + index) if ordered else "")
             marker = f"{number}{item.markup}" if ordered else (item.markup or "-")
             nested = [child for child in item.children if child.type in ("bullet_list", "ordered_list")]
-            own = [child for child in item.children if child not in nested]
-            text = " ".join(line for child in own for line in block_lines(child))
-            if text:
-                self.items.append(Raw(kind="list_item", text=text, marker=marker, ordered=ordered, level=depth))
-            for child in own:
-                self.items.extend(image for n in child.walk() if n.type == "inline" for image in inline(n)[1])
+            parts: list[Union[str, Raw]] = []
+            for child in item.children:
+                if child in nested:
+                    continue
+                if child.type == "paragraph" and child.children:
+                    parts.extend(inline_parts(child.children[0]))
+                else:
+                    for line in block_lines(child):
+                        parts.extend((line, "\n"))
+                parts.append("\n")
+            # an image inside the item splits it, so everything stays in source order
+            first = True
+            text: list[str] = []
+            for part in [*parts, None]:
+                if part is None or isinstance(part, Raw):
+                    joined = " ".join(paragraph_lines("".join(text)))
+                    if joined:
+                        kind = "list_item" if first else "line"
+                        self.items.append(Raw(kind=kind, text=joined, marker=marker if first else "",
+                                              ordered=ordered and first, level=depth if first else 0))
+                        first = False
+                    text = []
+                    if part is not None:
+                        self.items.append(part)
+                else:
+                    text.append(part)
             for child in nested:
                 self.list(child, depth + 1)
 
