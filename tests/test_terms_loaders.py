@@ -64,6 +64,12 @@ def test_bad_csv_is_a_one_line_error_naming_file_and_line(tmp_path, text, messag
     assert isinstance(err.value, ToolkitError)
 
 
+def test_excel_unicode_text_export_is_read(tmp_path):
+    # Excel's "Unicode Text" export: UTF-16 LE with a BOM, tab-separated, CRLF
+    path = write(tmp_path, "excel.txt", "出海\t出海\r\n视频\t影片\r\n".encode("utf-16"))
+    assert [(e.term, e.hant) for e in load_entries(path)] == [("出海", "出海"), ("视频", "影片")]
+
+
 def test_not_utf8_names_the_line(tmp_path):
     path = write(tmp_path, "gbk.csv", "term,english\n出海,going global\n".encode("gbk"))
     with pytest.raises(TermbaseError, match=r"line 2: not UTF-8"):

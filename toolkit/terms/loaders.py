@@ -59,13 +59,24 @@ def _check_term(term: str, where: str, source: str, seen: dict[str, str]) -> Non
 
 
 def _decode(data: bytes, source: str) -> str:
-    """UTF-8 text with any BOM removed; a clear error (with line) otherwise."""
+    """UTF-8 text with any BOM removed; a clear error (with line) otherwise.
+
+    UTF-16 with a byte-order mark is accepted too, because that is what Excel's
+    "Unicode Text" export (a tab-separated file) writes.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TermbaseError("damaged UTF-16 text; save the termbase as UTF-8", path=source) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise TermbaseError(
-            f"line {line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the termbase as UTF-8", path=source
+            f"line {line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the termbase as UTF-8"
+            " (in Excel: CSV UTF-8)",
+            path=source,
         ) from None
 
 
