@@ -114,3 +114,9 @@ def test_notes() -> None:
 @pytest.mark.parametrize(("text", "script"), [("这个软件的后台设计", "hans"), ("這個軟體的後台設計", "hant"), ("这个软件的後臺設計與網路", "mixed"), ("abc", None)])
 def test_script(text: str, script: str | None) -> None:
     assert detect_script(text) == script
+
+
+@pytest.mark.parametrize("line", ["这个问题值得关注", "你准备好迎接这个时代了吗？", "出海的窗口期还有多长？"])
+def test_article_text_is_not_furniture(line: str) -> None:
+    doc = read_text(BODY + "\n" + line, format="txt")
+    assert doc.removed == ()

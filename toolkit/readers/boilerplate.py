@@ -31,12 +31,17 @@ _LINE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^查看详情\s*[>》]?$"), "ad"),
     (re.compile(r"^\]\(https?://[^)]*\)$"), "ad"),
     (re.compile(r"^(?:\[[^\]]{1,30}\]\(https?://[^)]+\)\s*){2,}$"), "navigation"),
-    (re.compile(r"^(?:\S{1,30}\s*)?(?:!\[\]\([^)]*\)\s*)*关注$"), "navigation"),
+    (re.compile(r"^(?:\S{1,30}\s+)?(?:!\[\]\([^)]*\)\s*)*[+＋]?\s*关注$"), "navigation"),
     (re.compile(r"^\*\*(?:Category|Author|Published|Stats|Tags|Original):\*\*", re.I), "front_matter"),
 ]
 #: markers after which (near the end of an article) the rest is site furniture
 _TAIL_MARKERS = {"footer", "comments", "share", "tip_button", "rights", "image_credit"}
-_PROMPT = re.compile(r"(?:你|您|大家|各位|读者|朋友们).{0,60}[?？]\s*(?:为什么[?？]?)?\s*$|[?？]\s*(?:欢迎)?(?:评论区|留言)|(?:欢迎|一起)(?:在)?(?:评论区|留言)")
+#: a question asking the reader's opinion (not any rhetorical question ending the article)
+_PROMPT = re.compile(
+    r"(?:你|您|大家|各位|读者|朋友们).{0,30}(?:看好|认为|觉得|怎么看|如何看|会选|选择|支持|更喜欢|更倾向|有什么|有哪些|遇到过|怎么想|同意)"
+    r".{0,60}[?？]\s*(?:为什么[?？]?)?\s*$"
+    r"|[?？]\s*(?:欢迎)?(?:在)?(?:评论区|留言)|(?:欢迎|一起)(?:在)?(?:评论区|留言)"
+)
 _QR = re.compile(r"二维码|qrcode", re.I)
 _SVG = re.compile(r"<svg\b", re.I)
 
