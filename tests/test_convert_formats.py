@@ -156,15 +156,28 @@ _TAGS = st.sampled_from(["<p>", "</p>", "<b>", "</b>", '<a href="视频.html">',
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.one_of(_TEXT, _TAGS), max_size=14))
 def test_html_changes_nothing_outside_text(parts):
+    from toolkit.conversion.html import INLINE, tag_name
+
     html = "".join(parts)
     out = convert_html_text(html, TW)
     before, after = list(tokenize(html)), list(tokenize(out))
     assert [k for k, _ in before] == [k for k, _ in after]
+    runs: list[tuple[list[str], list[str]]] = [([], [])]
     for (kind, raw), (_, new) in zip(before, after, strict=True):
         if kind == "text":
-            assert new == TW.convert(raw)
-        else:
-            assert new == raw
+            runs[-1][0].append(raw)
+            runs[-1][1].append(new)
+            continue
+        assert new == raw  # markup is byte-exact
+        if tag_name(raw) not in INLINE:
+            runs.append(([], []))
+    for old_texts, new_texts in runs:  # prose between block boundaries converts as one phrase
+        assert "".join(new_texts) == TW.convert("".join(old_texts))
+
+
+def test_html_phrase_across_inline_tags():
+    assert convert_html_text("<p>理<b>发</b>店</p>", TW) == "<p>理<b>髮</b>店</p>"
+    assert convert_html_text("<p>理</p><p>发</p>", TW) == "<p>理</p><p>發</p>"
 
 
 _MD_PROTECTED = st.sampled_from(["`视频`", "[视频](http://a.cn/视频)", "<b title='视频'>", "https://a.com/x", "<!-- 视频 -->"])

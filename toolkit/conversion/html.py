@@ -37,6 +37,11 @@ RAW_TEXT = frozenset({"script", "style"})
 UNTOUCHED = frozenset({"script", "style", "code", "kbd", "samp", "var", "math", "template"})
 #: attributes that hold human text
 TEXT_ATTRS = frozenset({"title", "alt"})
+#: inline elements: a phrase continues across their tags (头<b>发</b> converts as 头发)
+INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark", "q",
+    "ruby", "rb", "rp", "rt", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr",
+})
 
 
 def tokenize(html: str) -> Iterator[tuple[str, str]]:
@@ -100,50 +105,63 @@ def convert_html_text(
         attributes: convert ``title``/``alt`` values (Markdown leaves all markup alone).
     """
     tokens = list(tokenize(html))
-    pieces: list[str] = []  # strings to convert, in one batch
-    slots: list[tuple[int, list[tuple[int, int, int]]]] = []  # token index, [(start, end, piece)]
     out = [raw for _, raw in tokens]
+    attr_pieces: list[str] = []
+    attr_slots: list[tuple[int, list[tuple[int, int, int]]]] = []  # token, [(start, end, piece)]
+    groups: list[list[int]] = [[]]  # text tokens that form one run of prose
     depth = 0
     for i, (kind, raw) in enumerate(tokens):
+        if kind == "text":
+            if depth == 0:
+                groups[-1].append(i)
+            continue
+        name = tag_name(raw) if kind in ("start", "end") else ""
+        if name not in INLINE and groups[-1]:
+            groups.append([])
         if kind == "start":
-            name = tag_name(raw)
             if name in UNTOUCHED and not raw.endswith("/>") and name not in RAW_TEXT:
                 depth += 1
-            spans = []
-            body_start = len(name) + 1
-            for attr in _ATTR.finditer(raw, body_start, len(raw) - 1):
-                value = attr.group("value")
-                if value is None:
-                    continue
-                aname = attr.group("name").lower()
-                quoted = value[:1] in "\"'"
-                vstart = attr.start("value") + (1 if quoted else 0)
-                vend = attr.end("value") - (1 if quoted else 0)
-                if attributes and aname in TEXT_ATTRS and depth == 0:
-                    spans.append((vstart, vend, len(pieces)))
-                    pieces.append(raw[vstart:vend])
-            if spans:
-                slots.append((i, spans))
-            out[i] = raw
-        elif kind == "end":
-            if tag_name(raw) in UNTOUCHED - RAW_TEXT and depth:
-                depth -= 1
-        elif kind == "text" and depth == 0 and raw.strip():
-            slots.append((i, [(0, len(raw), len(pieces))]))
-            pieces.append(raw)
-    converted = converter.convert_many(pieces)
-    for i, spans in slots:
+            if attributes and depth == 0:
+                spans = _text_attributes(raw, name, attr_pieces)
+                if spans:
+                    attr_slots.append((i, spans))
+        elif kind == "end" and name in UNTOUCHED - RAW_TEXT and depth:
+            depth -= 1
+    groups = [g for g in groups if any(tokens[i][1].strip() for i in g)]
+    from .align import convert_groups
+
+    converted = convert_groups(converter, [[tokens[i][1] for i in g] for g in groups])
+    for group, texts in zip(groups, converted, strict=True):
+        for i, text in zip(group, texts, strict=True):
+            out[i] = text
+    done = converter.convert_many(attr_pieces)
+    for i, spans in attr_slots:
         raw = tokens[i][1]
         buf, last = [], 0
         for start, end, piece in spans:
             buf.append(raw[last:start])
-            buf.append(converted[piece])
+            buf.append(done[piece])
             last = end
         buf.append(raw[last:])
         out[i] = "".join(buf)
     if lang is not None or charset is not None:
         _set_lang_and_charset(tokens, out, lang, charset)
     return "".join(out)
+
+
+def _text_attributes(raw: str, name: str, pieces: list[str]) -> list[tuple[int, int, int]]:
+    """Spans of ``title``/``alt`` values in a start tag; their text is appended to ``pieces``."""
+    spans = []
+    for attr in _ATTR.finditer(raw, len(name) + 1, len(raw) - 1):
+        value = attr.group("value")
+        if value is None or attr.group("name").lower() not in TEXT_ATTRS:
+            continue
+        quoted = value[:1] in "\"'"
+        start = attr.start("value") + (1 if quoted else 0)
+        end = attr.end("value") - (1 if quoted else 0)
+        spans.append((start, end, len(pieces)))
+        pieces.append(raw[start:end])
+    return spans
 
 
 def _set_value(raw: str, attr: re.Match[str], value: str) -> str:
