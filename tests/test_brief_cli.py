@@ -209,3 +209,16 @@ def test_python_api(articles, tmp_path):
         assert b"zh-HK" in zf.read("word/styles.xml")
     both = toolkit.brief(articles)
     assert both.combined and len(both.articles) == 2 and both.glossary
+
+
+def test_broken_template_or_reference_doc_fails_before_the_batch(articles, tmp_path):
+    templates = tmp_path / "tpl"
+    templates.mkdir()
+    (templates / "briefing.html").write_text("{% for %}", encoding="utf-8")
+    result = run(*map(str, articles), "-f", "html", "--template-dir", str(templates), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "briefing.html line 1" in result.output
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip")
+    result = run(*map(str, articles), "--reference-doc", str(bad), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "bad.docx" in result.output
+    assert not (tmp_path / "o").exists()

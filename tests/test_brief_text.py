@@ -179,3 +179,12 @@ def test_html_shows_any_article_text_as_text(title, point):
     items = [li.text_content() for li in tree.xpath("//article/ul[not(@class)]/li")]
     assert items == ([clean(point)] if clean(point) else [])
     assert not tree.xpath("//script")
+
+
+def test_a_briefing_built_by_hand_without_labels_renders():
+    from toolkit.briefing import Briefing
+
+    bare = Briefing(articles=(article_two(),), version="9.9", generated="2024-01-01")
+    md = render(bare, "md")
+    assert md.startswith("# 东南亚市场里的软件服务") and "## 摘要" in md and "toolkit 9.9 于 2024-01-01" in md
+    assert render(Briefing(articles=(), combined=True), "html").count("<h1>综合简报</h1>") == 1

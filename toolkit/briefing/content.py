@@ -89,10 +89,11 @@ class Briefing:
             return self.labels.get("combined_title", "")
         return self.articles[0].title
 
-    def footer_line(self) -> str:
-        """How the briefing was made: toolkit version, date, summary length."""
+    def footer_line(self, template: str | None = None) -> str:
+        """How the briefing was made: toolkit version, date, summary length(s)."""
         chars = "/".join(str(a.summary_chars) for a in self.articles)
-        return self.labels.get("made_by", "").format(version=self.version, date=self.generated, chars=chars)
+        pattern = template if template is not None else self.labels.get("made_by", "")
+        return pattern.format(version=self.version, date=self.generated, chars=chars)
 
 
 #: script -> BCP 47 language tag (w:lang in docx, lang= in HTML)

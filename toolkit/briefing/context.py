@@ -26,6 +26,8 @@ from typing import Any
 
 from ..model import GlossaryEntry, KeyFigure
 from .content import ArticleBrief, Briefing, clean
+from .labels import LABEL_MODES
+from .labels import labels as label_table
 
 #: longest "what it measures" cell when the figure has no subject and the sentence stands in
 MEASURES_CHARS = 80
@@ -37,16 +39,19 @@ def template_context(briefing: Briefing) -> dict[str, Any]:
     Every string is passed through ``clean`` (one line, no XML-illegal characters), so
     a briefing built by hand through the API renders as safely as one from ``brief``.
     """
-    labels = {k: clean(v) if k != "colon" else v for k, v in briefing.labels.items()}
+    # a Briefing built by hand may carry no (or only some) labels: fill in its mode's
+    merged = {**label_table(briefing.label_mode if briefing.label_mode in LABEL_MODES else "zh"), **briefing.labels}
+    labels = {k: clean(v) if k != "colon" else v for k, v in merged.items()}
     return {
-        "title": clean(briefing.title) or labels.get("untitled", ""),
+        "title": (labels["combined_title"] if briefing.combined or not briefing.articles
+                  else clean(briefing.articles[0].title) or labels["untitled"]),
         "lang": briefing.lang,
         "script": briefing.script,
         "combined": briefing.combined,
         "labels": labels,
         "articles": [_article(a, briefing, labels) for a in briefing.articles],
         "glossary": [glossary_row(e, briefing.script) for e in briefing.glossary],
-        "footer": clean(briefing.footer_line()),
+        "footer": clean(briefing.footer_line(labels["made_by"])),
         "version": briefing.version,
         "generated": briefing.generated,
     }

@@ -142,11 +142,18 @@ def _check(
         raise _options_error(labels, "labels", LABELS)
     if template_dir is not None and not template_dir.is_dir():
         raise UsageError(f"template folder not found: {template_dir}")
+    if fmt in ("md", "html"):
+        from ..writers.briefing_text import check_template
+
+        check_template(f"briefing.{fmt}", template_dir)
     if reference_doc is not None:
         if not reference_doc.is_file():
             raise UsageError(f"reference doc not found: {reference_doc}")
         if fmt != "docx":
             raise UsageError("--reference-doc applies to --format docx only")
+        from ..writers.briefing_docx import check_reference_doc
+
+        check_reference_doc(reference_doc)
     for t in terms:
         if not t.is_file():
             raise UsageError(f"termbase not found: {t}")

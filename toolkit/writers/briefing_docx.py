@@ -79,6 +79,15 @@ def briefing_docx(
     return out.getvalue()
 
 
+def check_reference_doc(reference_doc: Union[str, os.PathLike[str]]) -> None:
+    """Open the reference doc once, so a damaged one fails before a batch starts.
+
+    Raises:
+        InputNotFound, CorruptDocument: as ``briefing_docx`` would for every file.
+    """
+    _base_document(reference_doc)
+
+
 def _base_document(reference_doc: Union[str, os.PathLike[str], None]) -> DocxDocument:
     """The default template, or the user's reference doc with its body emptied."""
     import docx

@@ -72,6 +72,23 @@ def render_briefing(briefing: Briefing, name: str, template_dir: Union[str, os.P
         raise UsageError(f"template {name}: not allowed in a user template ({exc})") from None
 
 
+def check_template(name: str, template_dir: Union[str, os.PathLike[str], None] = None) -> None:
+    """Load (and compile) a template once, so a broken one fails before a batch starts.
+
+    Raises:
+        UsageError: the template is missing or has a syntax error.
+    """
+    import jinja2
+
+    env = _environment(str(template_dir) if template_dir is not None else None)
+    try:
+        env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise UsageError(f"template not found: {name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(f"template {exc.filename or name} line {exc.lineno}: {exc.message}") from None
+
+
 @register("briefing", "md")
 def briefing_md(briefing: Briefing, *, template_dir: Union[str, os.PathLike[str], None] = None, **_: Any) -> str:
     """The briefing as Markdown (template ``briefing.md``)."""
