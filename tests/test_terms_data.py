@@ -92,7 +92,7 @@ def test_variants_have_their_traditional_spellings():
     for e in ENTRIES:
         for variant in e.variants:
             assert variant not in (e.term, e.hant, e.tw, e.hk), f"{e.term}: variant {variant} repeats a form"
-            assert cc("s2t").convert(variant) in e.variants, f"{e.term}: {variant} without its traditional spelling"
+            assert cc("s2tw").convert(variant) in e.variants, f"{e.term}: {variant} without its traditional spelling"
 
 
 def test_terms_are_simplified():

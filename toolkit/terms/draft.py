@@ -38,21 +38,28 @@ def draft_pinyin(term: str) -> str:
 
 
 def draft_forms(term: str) -> dict[str, str]:
-    """hant by s2t; tw/hk only where s2twp/s2hk differ from it."""
-    hant = _opencc("s2t").convert(term)
+    """hant by s2tw; tw/hk only where s2twp/s2hk differ from it.
+
+    hant uses s2tw rather than plain s2t because s2t picks OpenCC's etymological
+    variants (啓, 羣, 爲, 裏) where Taiwan and Hong Kong both write 啟, 群, 為, 裡/裏.
+    """
+    hant = _opencc("s2tw").convert(term)
     tw = _opencc("s2twp").convert(term)
     hk = _opencc("s2hk").convert(term)
     return {"hant": hant, "tw": tw if tw != hant else "", "hk": hk if hk != hant else ""}
 
 
 def draft_variants(variants: tuple[str, ...]) -> list[str]:
-    """The variants plus their traditional spellings (s2t, s2tw, s2hk) not yet listed."""
+    """The variants plus their Traditional spellings (s2tw) not yet listed.
+
+    s2tw's characters (啟, 群, 為) are the ones both Taiwan and most Hong Kong text
+    use; add a Hong Kong-only spelling by hand where it matters.
+    """
     out = list(dict.fromkeys(variants))
     for variant in variants:
-        for config in ("s2t", "s2tw", "s2hk"):
-            converted = _opencc(config).convert(variant)
-            if converted not in out:
-                out.append(converted)
+        converted = _opencc("s2tw").convert(variant)
+        if converted not in out:
+            out.append(converted)
     return out
 
 
