@@ -28,7 +28,7 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 #: senses that say nothing a translator can use in a gloss
 _USELESS = re.compile(
     r"^(?:(?:old |archaic |Japanese |erroneous |also written |same as |see also |see |variant of |abbr\. for |"
-    r"surname |\(surname\)|CL:|pr\. |Taiwan pr\.|used in |classifier for |\(bound form\)\s*$))",
+    r"surname |\(surname\)|CL:|pr\. |Taiwan pr\.|used in |classifier for |\(bound form\)\s*$|\((?:old|archaic|literary|dialect|obsolete)\)))",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^()]*\)\s*")
