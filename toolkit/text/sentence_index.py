@@ -95,8 +95,6 @@ def document_sentences(doc: Document) -> list[Sent]:
 
     Tables and figure captions are left out: a summary quotes prose.
     """
-    from .tokens import cut
-
     out: list[Sent] = []
     section_ids: dict[int, int] = {}
     per_section: dict[int, int] = {}
@@ -107,7 +105,7 @@ def document_sentences(doc: Document) -> list[Sent]:
             for pos, sentence in enumerate(split_sentences(text)):
                 k = per_section.get(sec_no, 0)
                 per_section[sec_no] = k + 1
-                words = similarity.content_words(cut(sentence))
+                words = similarity.words(sentence)
                 out.append(
                     Sent(
                         text=sentence,

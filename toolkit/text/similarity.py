@@ -50,6 +50,13 @@ def idf_table() -> tuple[dict[str, float], float]:
     return table, median
 
 
+def words(text: str) -> list[str]:
+    """Content words of ``text``, tokenised by the shared jieba tokenizer."""
+    from .tokens import cut
+
+    return content_words(cut(text))
+
+
 def content_words(tokens: Iterable[str]) -> list[str]:
     """Tokens that can carry a topic: two or more characters, not a stopword, not punctuation.
 

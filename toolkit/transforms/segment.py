@@ -88,9 +88,7 @@ def _text(block: Block) -> str:
 
 
 def _vectors(blocks: Sequence[Block]) -> list[list[str]]:
-    from ..text.tokens import cut
-
-    return [similarity.content_words(cut(_text(b))) for b in blocks]
+    return [similarity.words(_text(b)) for b in blocks]
 
 
 def _cohesion(words: Sequence[list[str]], gap: int, window: int) -> float:

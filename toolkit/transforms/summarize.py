@@ -32,6 +32,10 @@ from ..text.sentence_index import Sent, document_sentences, section_label
 DEFAULT_CHARS = 300
 #: above this many sentences centrality is similarity to the centroid (linear)
 GRAPH_LIMIT = 400
+#: up to this many sentences LexRank uses the full similarity graph ...
+FULL_GRAPH = 150
+#: ... above it each sentence keeps only its most similar neighbours
+SPARSE_NEIGHBOURS = 12
 #: two sentences at least this similar are near-duplicates: only one may be chosen
 DUPLICATE = 0.6
 
@@ -57,36 +61,44 @@ DEFAULT_WEIGHTS = Weights()
 # --- scoring -----------------------------------------------------------------------
 
 
-def _lexrank(sents: Sequence[Sent], damping: float = 0.85, iterations: int = 30) -> list[float]:
+def _lexrank(sents: Sequence[Sent], damping: float = 0.85, iterations: int = 50, neighbours: int | None = None) -> list[float]:
     """PageRank over the sentence similarity graph (continuous LexRank).
 
     Similarities are accumulated through an inverted index, so only sentence pairs
-    that share a word cost anything.
+    that share a word cost anything, and each sentence keeps only its ``neighbours``
+    most similar sentences (all of them up to ``FULL_GRAPH`` sentences, else
+    ``SPARSE_NEIGHBOURS``): the graph then has at most ``2·k·n`` edges, so each power
+    iteration is linear in sentences. Iteration stops once ranks settle.
     """
     n = len(sents)
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, s in enumerate(sents):
         for w, v in s.vec.items():
             postings.setdefault(w, []).append((i, v))
-    edges: list[dict[int, float]] = [{} for _ in range(n)]
+    rows: list[dict[int, float]] = [{} for _ in range(n)]
     for plist in postings.values():
         if len(plist) < 2:
             continue
         for a in range(len(plist)):
             i, vi = plist[a]
-            row = edges[i]
+            row = rows[i]
             for b in range(a + 1, len(plist)):
                 j, vj = plist[b]
                 row[j] = row.get(j, 0.0) + vi * vj
-    # symmetric adjacency lists and out-weights
-    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    out_w = [0.0] * n
-    for i, row in enumerate(edges):
+    # symmetric weights, then each node keeps its strongest neighbours
+    full: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, row in enumerate(rows):
         for j, w in row.items():
+            full[i][j] = w
+            full[j][i] = w
+    if neighbours is None:
+        neighbours = n if n <= FULL_GRAPH else SPARSE_NEIGHBOURS
+    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i, row in enumerate(full):
+        best = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))[:neighbours] if len(row) > neighbours else row.items()
+        for j, w in best:
             adj[i].append((j, w))
-            adj[j].append((i, w))
-            out_w[i] += w
-            out_w[j] += w
+    out_w = [sum(w for _, w in a) for a in adj]
     rank = [1.0 / n] * n
     base = (1 - damping) / n
     for _ in range(iterations):
@@ -98,7 +110,11 @@ def _lexrank(sents: Sequence[Sent], damping: float = 0.85, iterations: int = 30)
                 share = damping * rank[i] / out_w[i]
                 for j, w in adj[i]:
                     new[j] += share * w
-        rank = [r + spread for r in new]
+        new = [r + spread for r in new]
+        delta = sum(abs(a - b) for a, b in zip(new, rank, strict=True))
+        rank = new
+        if delta < 1e-6:
+            break
     return rank
 
 
@@ -127,14 +143,12 @@ def key_terms(sents: Sequence[Sent], limit: int = 15) -> dict[str, float]:
 
 
 def _title_vector(doc: Document) -> dict[str, float]:
-    from ..text.tokens import cut
-
     words: list[str] = []
     if doc.meta.title:
-        words += similarity.content_words(cut(doc.meta.title)) * 2
+        words += similarity.words(doc.meta.title) * 2
     for section in doc.walk_sections():
         if not section.inferred:
-            words += similarity.content_words(cut(section.heading))
+            words += similarity.words(section.heading)
     return similarity.vector(words)
 
 
@@ -252,12 +266,13 @@ def select(
     chosen: list[int] = []
     used = 0
     lam = weights.mmr
+    maxsim = {i: 0.0 for i in candidates}  # similarity to the closest chosen sentence
     while candidates:
         best, best_value = -1, -math.inf
         for i in candidates:
             if used + len(texts[i]) > budget and chosen:
                 continue
-            sim = max((similarity.cosine(sents[i].vec, sents[j].vec) for j in chosen), default=0.0)
+            sim = maxsim[i]
             if sim >= DUPLICATE:
                 continue
             value = lam * scores[i] / top - (1 - lam) * sim
@@ -270,6 +285,8 @@ def select(
         candidates.remove(best)
         if used >= budget:
             break
+        for i in candidates:
+            maxsim[i] = max(maxsim[i], similarity.cosine(sents[i].vec, sents[best].vec))
     return sorted(chosen)
 
 
