@@ -120,3 +120,19 @@ def test_script(text: str, script: str | None) -> None:
 def test_article_text_is_not_furniture(line: str) -> None:
     doc = read_text(BODY + "\n" + line, format="txt")
     assert doc.removed == ()
+
+
+def test_traditional_articles_match_the_same_patterns() -> None:
+    body = "\n".join(["東南亞的消費者越來越習慣在網路上購物，本地支付方式是關鍵。"] * 4)
+    text = "\n".join([
+        "(作者簡介:王曉明,某大學教授;陳華,某大學研究生。)",
+        "一、市場概況", body, "二、通路選擇", body, "結語", body,
+        "參考文獻:", "[1] 張三. 跨境電商研究[J]. 某學刊,2020(1):66-77.",
+        "本文原創發佈於某某網，未經許可，禁止轉載。", "題圖來自Unsplash，基於CC0協議。", "全部評論 (0)", "發表評論:",
+    ])
+    doc = read_text(text, format="txt")
+    assert doc.meta.script == "hant"
+    assert doc.meta.authors == ("王曉明", "陳華")
+    assert [s.heading for s in doc.sections] == ["市場概況", "通路選擇", "結語"]
+    assert len(doc.references) == 1 and doc.meta.rights and doc.meta.rights.startswith("本文原創")
+    assert [r.reason for r in doc.removed] == ["author_bio", "reference_label", "rights", "image_credit", "comments", "comments"]

@@ -40,7 +40,7 @@ def extract(units: list[Unit]) -> None:
         if not _claimable(u) and not (u.kind == "heading" and not u.role):
             i += 1
             continue
-        text = u.text.strip()
+        text = u.key.strip()
         if _REF_LABEL.match(text):
             u.role, u.reason = "removed", "reference_label"
             i = _take_refs(units, i + 1)

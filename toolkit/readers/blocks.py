@@ -22,7 +22,7 @@ _CELL = re.compile(r"^(?P<cell>.*?)\s*\|$")
 _PIPE_ROW = re.compile(r"^\|?(?:[^|]+\|){2,}[^|]*\|?$")
 _FIG_EN = re.compile(r"^(?:Figure|Fig\.?)\s*(?P<n>\d+(?:[.-]\d+)?)\s*[.:：．]?\s*(?P<cap>.*)$", re.I)
 _TAB_EN = re.compile(r"^(?:Table|Tab\.?)\s*(?P<n>\d+(?:[.-]\d+)?)\s*[.:：．]?\s*(?P<cap>.*)$", re.I)
-_FIG_ZH = re.compile(r"^图\s*(?P<n>\d+(?:[.-]\d+)?)(?:[.．:：、]\s*|\s+)(?P<cap>\S.*)$")
+_FIG_ZH = re.compile(r"^[图圖]\s*(?P<n>\d+(?:[.-]\d+)?)(?:[.．:：、]\s*|\s+)(?P<cap>\S.*)$")
 _TAB_ZH = re.compile(r"^(?:表|表格)\s*(?P<n>\d+(?:[.-]\d+)?)(?:[.．:：、]\s*|\s+)(?P<cap>\S.*)$")
 _NUMERIC = re.compile(r"^[−\-+]?[\d,，.．]+%?$|^[−\-+]?\d[\d,.]*\s*[%万亿元美]*$")
 

@@ -62,14 +62,14 @@ def mark(units: list[Unit], meta: dict | None = None) -> None:
             continue
         if u.kind == "image":
             src = (u.raw.src if u.raw else "") or ""
-            if _QR.search(u.text or "") or _QR.search(src):
+            if _QR.search(u.key or "") or _QR.search(src):
                 _mark(u, "share")
             elif _CHROME_IMAGE.search(src):
                 _mark(u, "navigation")  # author avatars and badges of the page header
             continue
         if u.kind not in ("line", "quote", "heading"):
             continue
-        text = u.text.strip()
+        text = u.key.strip()
         if _SVG.search(text):
             _mark(u, "svg")
             continue
@@ -92,7 +92,7 @@ def _header(units: list[Unit], meta: dict) -> None:
         if u.role or u.kind != "line":
             continue
         text = u.text.strip()
-        if _DATE_LINE.match(text):
+        if _DATE_LINE.match(u.key.strip()):
             _mark(u, "navigation")
             if not meta.get("date"):
                 nums = re.findall(r"\d+", text)
@@ -104,7 +104,7 @@ def _header(units: list[Unit], meta: dict) -> None:
 def _ad_cards(units: list[Unit]) -> None:
     """A course card: '[' + image + title + blurb + '查看详情 >' + '](link)' units."""
     for i, u in enumerate(units):
-        if u.role == "removed" and u.reason == "ad" and u.text.strip().startswith("查看详情"):
+        if u.role == "removed" and u.reason == "ad" and u.key.strip().startswith("查看详情"):
             for j in range(i - 1, max(-1, i - 6), -1):
                 v = units[j]
                 if v.role and v.role != "removed":
@@ -157,7 +157,7 @@ def _prompts(units: list[Unit]) -> None:
             continue
         if u.role or u.kind != "line":
             break
-        text = u.text.strip()
+        text = u.key.strip()
         if len(text) <= 120 and _PROMPT.search(text):
             _mark(u, "reader_prompt")
             continue

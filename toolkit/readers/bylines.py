@@ -19,8 +19,9 @@ _BIO_PLAIN = re.compile(r"^作者简介\s*[:：]\s*(?P<body>.+)$")
 #: 作者/十里, 作者：X，编辑：Y, 文/X, 文 | X, 撰文：X (short byline lines)
 _BYLINE = re.compile(r"^(?:原创\s*)?(?:作者|文|撰文|文字|作者丨|来源作者)\s*[/|｜丨:：]\s*(?P<body>.{1,80})$")
 _BYLINE_SOURCE = re.compile(r"^(?:来源(?:公众号)?|(?:微信)?公众号|出品|编译|译者|责编|责任编辑|编辑)\s*[:：/|｜丨].{1,120}$")
-_COLUMN = re.compile(r"^[#＃]?\s*专栏作家\s*[#＃]?$|^\*\*专栏作家\*\*$")
-_COLUMN_INLINE = re.compile(r"^[#＃]\s*专栏作家\s*[#＃]\s*(?P<body>.+)$")
+_COLUMN_WORDS = r"(?:专栏作[家者]|專欄作[家者]|特约作者|特約作者|关于作者|關於作者)"
+_COLUMN = re.compile(rf"^(?:[#＃]|\*\*)?\s*{_COLUMN_WORDS}\s*(?:[#＃]|\*\*)?\s*[:：]?$")
+_COLUMN_INLINE = re.compile(rf"^[#＃]\s*{_COLUMN_WORDS}\s*[#＃]\s*(?P<body>.+)$")
 _LEAD = re.compile(r"^(?P<label>(?:编辑导语|编者按|导语|导读|摘要|内容提要)\s*[:：]\s*)(?P<body>.+)$", re.S)
 _RIGHTS = re.compile(
     r"(未经(?:作者)?(?:许可|授权|允许)[，,]?\s*(?:禁止|不得|谢绝|严禁)(?:任何形式的)?转载"
@@ -52,35 +53,43 @@ def _names_from_byline(body: str) -> list[str]:
     return [n for n in names if 1 < len(n) <= 20]
 
 
+def _original(u: Unit, m: re.Match[str], group: str) -> str:
+    """A matched group, cut from the original text (the match ran on ``u.key``)."""
+    original, key = u.text.strip(), u.key.strip()
+    if len(original) == len(key):
+        return original[m.start(group) : m.end(group)]
+    return m.group(group)
+
+
 def extract(units: list[Unit], meta: dict) -> None:
     """Claim byline, bio, rights and lead units; fill ``meta`` (authors, rights, lead)."""
     authors: list[str] = list(meta.get("authors") or [])
     for i, u in enumerate(units):
         if u.role or u.kind not in ("line", "heading", "quote"):
             continue
-        text = u.text.strip()
+        text = u.key.strip()
         m = _BIO_PAREN.match(text) or _BIO_PLAIN.match(text)
         if m:
             u.role, u.reason = "removed", "author_bio"
-            authors.extend(_names_from_bio(m.group("body")))
+            authors.extend(_names_from_bio(_original(u, m, "body")))
             continue
         m = _COLUMN_INLINE.match(text)
         if m:
             u.role, u.reason = "removed", "author_bio"
-            authors.extend(_names_from_bio(m.group("body"))[:1])
+            authors.extend(_names_from_bio(_original(u, m, "body"))[:1])
             continue
         if _COLUMN.match(text):
             u.role, u.reason = "removed", "author_bio"
             nxt = next((v for v in units[i + 1 : i + 3] if not v.role and v.kind == "line"), None)
             if nxt is not None:
                 nxt.role, nxt.reason = "removed", "author_bio"
-                authors.extend(_names_from_bio(nxt.text)[:1])
+                authors.extend(_names_from_bio(nxt.text.strip())[:1])
             continue
         if u.kind == "line" and len(text) <= 100:
             m = _BYLINE.match(text)
             if m:
                 u.role, u.reason = "removed", "author_bio"
-                authors.extend(_names_from_byline(m.group("body")))
+                authors.extend(_names_from_byline(_original(u, m, "body")))
                 continue
             if _BYLINE_SOURCE.match(text):
                 u.role, u.reason = "removed", "byline"
@@ -89,12 +98,12 @@ def extract(units: list[Unit], meta: dict) -> None:
             m = _LEAD.match(text)
             if m and not meta.get("lead") and i < max(8, len(units) // 5):
                 u.role, u.reason = "lead", "lead"
-                u.data["label"] = m.group("label")
-                meta["lead"] = m.group("body").strip()
+                u.data["label"] = _original(u, m, "label")
+                meta["lead"] = _original(u, m, "body").strip()
                 continue
         if u.kind == "line" and len(text) <= 160 and _RIGHTS.search(text):
             u.role, u.reason = "removed", "rights"
             if not meta.get("rights"):
-                meta["rights"] = text
+                meta["rights"] = u.text.strip()
     seen: set[str] = set()
     meta["authors"] = [a for a in authors if not (a in seen or seen.add(a))]

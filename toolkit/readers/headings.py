@@ -31,7 +31,7 @@ _CN = "一二三四五六七八九十百零〇两"
 #: (scheme, pattern) in matching order: longer forms before the forms they contain
 SCHEMES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,4}})章)\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
-    ("jie", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,4}})节)\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
+    ("jie", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,4}})[节節])\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
     ("part", re.compile(rf"^(?P<num>第(?P<n>[{_CN}\d]{{1,3}})部分)\s*[:：、.．]?\s*(?P<t>.*)$", re.S)),
     ("cn_dun", re.compile(rf"^(?P<num>(?P<n>[{_CN}]{{1,3}}))\s*[、.．]\s*(?P<t>\S.*)$", re.S)),
     ("cn_paren", re.compile(rf"^[(（]\s*(?P<num>(?P<n>[{_CN}]{{1,3}}))\s*[)）]\s*[、.．]?\s*(?P<t>\S.*)$", re.S)),
@@ -47,7 +47,10 @@ SCHEMES: list[tuple[str, re.Pattern[str]]] = [
 #: explicit headings may also be written "1 引言" (space only)
 _EXPLICIT_EXTRA = [("dec1", re.compile(r"^(?P<num>(?P<n>\d{1,2}))\s+(?P<t>\S.*)$", re.S))]
 #: closing headings that need no number
-CLOSING = re.compile(r"^(?:写在最后(?:的话)?|结语|结束语|结论|总结|小结|尾声|最后的话|最后|后记|写在后面)[:：]?$")
+CLOSING = re.compile(
+    r"^(?:写在最后(?:的话)?|寫在最後(?:的話)?|结语|結語|结束语|結束語|结论|結論|总结|總結|小结|小結|尾声|尾聲"
+    r"|最后的话|最後的話|最后想说|最後想說|最后|最後|后记|後記|写在后面|寫在後面)[:：]?$"
+)
 #: a heading longer than this is a sentence
 MAX_HEADING = 32
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
@@ -234,7 +237,7 @@ def _bare_headings(units: list[Unit], title: str | None, *, has_numbered: bool) 
         text = u.text.strip()
         if title and text == title.strip() and i < 30:
             out.append(Candidate(i, "bare", "", 0, text, "strong"))
-        elif has_numbered and CLOSING.match(text):
+        elif has_numbered and CLOSING.match(u.key.strip()):
             out.append(Candidate(i, "bare", "", 0, text.rstrip(":："), "strong"))
     if not has_numbered:
         loose = [i for i in range(len(units)) if _standalone_heading(units, i)]

@@ -24,6 +24,11 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
     return opencc.OpenCC(config)
 
 
+def convert_t2s(text: str) -> str:
+    """Traditional -> simplified with OpenCC (used to match patterns, not to rewrite text)."""
+    return _converter("t2s").convert(text)
+
+
 def detect_script(text: str) -> str | None:
     """"hans", "hant" or "mixed"; None when the text has no Han characters."""
     counts = Counter(han_text(text))

@@ -53,6 +53,7 @@ def build(raw: RawArticle) -> Document:
     """Detect the structure of one article (see the module docstring for the passes)."""
     meta: dict = {k: v for k, v in raw.meta.items() if k in _META_FIELDS and v not in (None, "", [], ())}
     units = _units(raw.items)
+    script = _script_keys(units)
     bylines.extract(units, meta)
     boilerplate.mark(units, meta)
     _lead_quote(units, meta)
@@ -64,7 +65,7 @@ def build(raw: RawArticle) -> Document:
     else:
         headings.detect_plain(units, meta.get("title"))
     blocks.lists(units)
-    return _assemble(units, meta, raw)
+    return _assemble(units, meta, raw, script)
 
 
 def _units(items: list[Raw]) -> list[Unit]:
@@ -80,6 +81,19 @@ def _units(items: list[Raw]) -> list[Unit]:
             text = item.text
         out.append(Unit(kind=item.kind, text=text, raw=item, level=item.level))
     return out
+
+
+def _script_keys(units: list[Unit]) -> str | None:
+    """Detect the script; for traditional text give each short unit a simplified match key."""
+    from .script import convert_t2s, detect_script
+
+    # the script shows in the first few thousand characters; reading more only costs time
+    script = detect_script("".join(u.text for u in units[:400])[:20000])
+    if script in ("hant", "mixed"):
+        for u in units:
+            if u.kind in ("line", "heading", "quote", "list_item", "image") and u.text and len(u.text) <= 400:
+                u.data["key"] = convert_t2s(u.text)
+    return script
 
 
 def _lead_quote(units: list[Unit], meta: dict) -> None:
@@ -152,7 +166,7 @@ class _SectionBuilder:
         )
 
 
-def _assemble(units: list[Unit], meta: dict, raw: RawArticle) -> Document:
+def _assemble(units: list[Unit], meta: dict, raw: RawArticle, script: str | None) -> Document:
     root_body: list[Block] = []
     top: list[_SectionBuilder] = []
     stack: list[_SectionBuilder] = []
@@ -217,7 +231,7 @@ def _assemble(units: list[Unit], meta: dict, raw: RawArticle) -> Document:
             target().append(block)
     flush()
 
-    meta_obj = _meta(meta, raw, units)
+    meta_obj = _meta(meta, raw, script)
     return Document(
         meta=meta_obj,
         body=tuple(root_body),
@@ -267,9 +281,7 @@ def _block(u: Unit) -> Block | None:
     return None
 
 
-def _meta(meta: dict, raw: RawArticle, units: list[Unit]) -> Meta:
-    from .script import detect_script
-
+def _meta(meta: dict, raw: RawArticle, script: str | None) -> Meta:
     values = dict(meta)
     for key in ("authors", "tags"):
         if key in values:
@@ -279,7 +291,5 @@ def _meta(meta: dict, raw: RawArticle, units: list[Unit]) -> Meta:
     values["source_path"] = raw.source_path
     if not values.get("title"):
         values["title_source"] = None
-    # the script shows in the first few thousand characters; reading more only costs time
-    sample = "".join(u.text for u in units[:400] if u.role != "removed")[:20000]
-    values["script"] = detect_script(sample)
+    values["script"] = script
     return Meta(**values)

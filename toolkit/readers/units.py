@@ -50,6 +50,16 @@ class Unit:
     data: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def key(self) -> str:
+        """The text to match patterns against: simplified when the article is traditional.
+
+        Furniture and label patterns are written in simplified characters; matching a
+        traditional article's lines through their t2s form lets one pattern serve both.
+        What a pass keeps is always taken from ``text``.
+        """
+        return self.data.get("key") or self.text
+
+    @property
     def open(self) -> bool:
         """True while no pass has claimed this unit as something other than text."""
         return self.role == "" and self.kind == "line"
