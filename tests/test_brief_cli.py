@@ -222,3 +222,21 @@ def test_broken_template_or_reference_doc_fails_before_the_batch(articles, tmp_p
     result = run(*map(str, articles), "--reference-doc", str(bad), "-o", str(tmp_path / "o"))
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "bad.docx" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_traditional_editions_of_the_seeds(shared):
+    """Real articles: a tw Word briefing holds no simplified-only character anywhere."""
+    from lxml import etree
+
+    from toolkit.briefing import brief
+    from toolkit.writers import render
+
+    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    assert seeds
+    for seed in seeds:
+        data = render(brief(seed, script="tw"), "docx")
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            root = etree.fromstring(zf.read("word/document.xml"))
+        text = "".join(root.xpath("//w:t/text()", namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}))
+        leftover = SIMPLIFIED_ONLY & set(text)
+        assert not leftover, f"{seed.name}: {sorted(leftover)}"
