@@ -45,7 +45,11 @@ HEADING_MAX = 24
 
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 #: clauses that cannot stand alone as a heading: adverbials (在…下), back-references (这些)
-_NOT_A_HEADING = re.compile(r"^在|[下中上时后]$|这|那|其|此|该")
+_NOT_A_HEADING = re.compile(
+    r"^(?:在|当|从|对于|关于|作为|随着|为了|例如|比如|譬如|如果|假如|虽然|尽管|因为|由于|不管|无论|除了|以前|之前|再有|还有|另一|"
+    r"容易|能用|可以|我们|我|你|他|她|有人|据|根据|正如|就像|如同)"
+    r"|[下中上时后说道是的了吗呢吧]$|认为|表示|指出|这|那|其|此|该|以上|上述|前者|后者|截图|图片|来源|@"
+)
 _CONNECTIVE = re.compile(
     r"^(?:目前|当前|如今|现在|同时|此外|另外|因此|所以|然而|但是|不过|可见|总之|总的来说|综上|其次|首先|最后|事实上|实际上|其实|而|但)[，,、\s]*"
 )
@@ -214,11 +218,18 @@ def topic_boundaries(
     return added
 
 
-def _key_terms_heading(words: Sequence[list[str]], doc_counts: dict[str, int]) -> str:
+def _key_terms_heading(blocks: Sequence[Block], words: Sequence[list[str]], doc_counts: dict[str, int]) -> str:
+    """The section's three most distinctive words, as the article writes them.
+
+    Only dictionary words (jieba's IDF table) and Latin words of three letters or
+    more qualify: words jieba's HMM pass guessed (从小红, 我用) are often fragments.
+    """
+    table, _ = similarity.idf_table()
     counts: dict[str, int] = {}
     for ws in words:
         for w in ws:
-            counts[w] = counts.get(w, 0) + 1
+            if w in table or (w.isascii() and len(w) >= 3):
+                counts[w] = counts.get(w, 0) + 1
     repeated = {w: c for w, c in counts.items() if c >= 2}
     if len(repeated) >= 3:  # words the section repeats say more than one-off names
         counts = repeated
@@ -226,30 +237,48 @@ def _key_terms_heading(words: Sequence[list[str]], doc_counts: dict[str, int]) -
         counts.items(),
         key=lambda kv: (-(kv[1] * similarity.weight(kv[0]) * kv[1] / doc_counts.get(kv[0], kv[1])), kv[0]),
     )
-    return "、".join(w for w, _ in ranked[:3])
+    text = "\n".join(_text(b) for b in blocks)
+    return "、".join(_as_written(w, text) for w, _ in ranked[:3])
+
+
+def _as_written(word: str, text: str) -> str:
+    """TikTok, not tiktok: Latin words were lower-cased for matching."""
+    if not word.isascii():
+        return word
+    m = re.search(re.escape(word), text, re.IGNORECASE)
+    return m.group(0) if m else word
 
 
 def section_heading(blocks: Sequence[Block], words: Sequence[list[str]], doc_counts: dict[str, int]) -> str:
-    """A short heading: the lead clause when it is short and says something, else key terms."""
+    """A short heading: the section's lead when it is short and stands alone, else key terms.
+
+    An enumeration item's first sentence is the writer's own heading (第一，X。). Any
+    other lead sentence serves when it is short; its first clause serves when it reads
+    as a statement, not as a set-up (为了…, 例如…, 以前常听…说, dates, open quotes).
+    """
     first = next((b for b in blocks if isinstance(b, (Paragraph, Quote, ListBlock))), None)
     if first is not None:
         text = first.items[0].text if isinstance(first, ListBlock) and first.items else _text(first)
+        enumerated = bool(ENUM_START.match(text)) or (isinstance(first, ListBlock) and first.kind == "enumeration")
         text = ENUM_START.sub("", text, count=1)
         sentences = split_sentences(text)
         if sentences:
             lead = sentences[0].rstrip("。！？!?；;…，,：:”’\"」』 ")
-            if 4 <= len(lead) <= HEADING_MAX and ENUM_START.match(first_text(first)):
+            if enumerated and 4 <= len(lead) <= HEADING_MAX:
                 return lead
-            clause = re.split(r"[，,；;：:]", _CONNECTIVE.sub("", lead))[0].strip()
-            if 6 <= len(clause) <= HEADING_MAX and not _NOT_A_HEADING.search(clause):
-                return clause
-    return _key_terms_heading(words, doc_counts) or "…"
+            if not sentences[0].endswith(("?", "？")):
+                clause = re.split(r"[，,；;：:]", _CONNECTIVE.sub("", lead))[0].strip()
+                if 6 <= len(clause) <= HEADING_MAX and _stands_alone(clause):
+                    return clause
+    return _key_terms_heading(blocks, words, doc_counts) or "…"
 
 
-def first_text(block: Block) -> str:
-    if isinstance(block, ListBlock):
-        return f"{block.items[0].marker},{block.items[0].text}" if block.items else ""
-    return _text(block)
+def _stands_alone(clause: str) -> bool:
+    if _NOT_A_HEADING.search(clause):
+        return False
+    if clause.count("“") != clause.count("”") or clause.count("《") != clause.count("》"):
+        return False
+    return not re.search(r"\d", clause) or bool(re.search(r"[\u4e00-\u9fff]{4}", clause))
 
 
 def infer_sections(doc: Document) -> Document:
