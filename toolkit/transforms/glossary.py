@@ -290,6 +290,9 @@ def rank_score(rec: Merged, merged: dict[str, Merged] | None = None) -> float:
         + 0.75 * (len(rec.sources) - 1)
         + 0.5 * min(rec.in_title, 2)
     )
+    if "defined" in rec.origins and len(rec.origins) > 1:
+        # defined by the author and also marked otherwise: a term the article is built on
+        score += 1.5
     strong = rec.origins & {"termbase", "defined", "parenthetical"}
     if single_generic and not strong:
         score *= 0.3
