@@ -162,7 +162,9 @@ def detect_plain(units: list[Unit], title: str | None) -> None:
         strong_total = sum(c.grade == "strong" for c in members)
         scheme_is_heading = strong_total >= 2 and strong_total >= 0.5 * len(members)
         for run in runs:
-            if _accept(run, units, scheme, scheme_is_heading):
+            if run[-1].index == len(units) - 1:
+                run = run[:-1]  # the very last line heads nothing
+            if run and _accept(run, units, scheme, scheme_is_heading):
                 accepted.extend(run)
     extra = _bare_headings(units, title, has_numbered=len(accepted) >= 2)
     heads = sorted(accepted + extra, key=lambda c: c.index)
@@ -212,10 +214,6 @@ def _accept(run: list[Candidate], units: list[Unit], scheme: str, scheme_is_head
             return False
         if run[0].value != 1 and not scheme_is_heading:
             return False
-    # a heading must have something under it (or be followed by another heading)
-    last = run[-1]
-    if last.index == len(units) - 1:
-        return False
     if weak:
         weak_members = [c for c in run if c.grade == "weak"]
         if any(c.text.rstrip().endswith(tuple(SENTENCE_END)) for c in weak_members) or strong < 2 * weak:
