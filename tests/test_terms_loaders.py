@@ -199,6 +199,13 @@ def test_user_entries_extend_and_later_files_win(tmp_path):
     assert tb.entries[-1].term == "内容复用"
 
 
+def test_every_form_looks_up_its_own_entry():
+    tb = Termbase.load()
+    for entry in tb.entries:
+        for form in entry.forms:
+            assert tb.get(form) is entry, form
+
+
 def test_without_builtin(tmp_path):
     tb = Termbase.load([write(tmp_path, "a.tsv", "出海\n")], builtin=False)
     assert [e.term for e in tb] == ["出海"] and tb.get("本地化") is None
@@ -211,6 +218,8 @@ def test_lookup_by_any_form_and_english():
     assert tb.get("資料本地化").term == "数据本地化"  # Taiwan form
     assert tb.get(" 种草 ").term == "种草"
     assert tb.get("没有这个词") is None
+    assert tb.get("超级APP").term == "超级App" and tb.get("TikTokShop").term == "TikTok Shop"
+    assert tb.get("gmv").term == "GMV"  # lookup is lenient; the matcher keeps abbreviations' case
     assert "種草" in tb and "nothing" not in tb
     assert tb.by_english("Uppsala model").term == "乌普萨拉国际化模型"
     assert tb.by_english("OLI paradigm").term == "OLI范式"  # its own english beats an alternative

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .entry import TermEntry
 from .loaders import load_csv
+from .matcher import normalise
 
 if TYPE_CHECKING:  # pragma: no cover
     from .matcher import Matcher
@@ -67,6 +68,10 @@ class Termbase:
         for entry in self.entries:
             for form in entry.forms[1:]:
                 self._by_form.setdefault(form, entry)
+        # second chance for forms written with other case or spacing (超级APP, TikTokShop)
+        self._by_key: dict[str, TermEntry] = {}
+        for form, entry in self._by_form.items():
+            self._by_key.setdefault(normalise(form), entry)
         self._by_english: dict[str, TermEntry] = {}
         for entry in self.entries:
             if entry.english:
@@ -103,8 +108,13 @@ class Termbase:
         return term in self._user_terms
 
     def get(self, form: str) -> TermEntry | None:
-        """The entry whose simplified or traditional (hant/tw/hk) form is ``form``."""
-        return self._by_form.get(form.strip())
+        """The entry with this form: simplified, traditional (hant/tw/hk) or a variant.
+
+        An exact form wins; otherwise Latin letters may differ in case and spaces may
+        differ (``超级APP``, ``TikTokShop``), as the matcher allows.
+        """
+        form = form.strip()
+        return self._by_form.get(form) or self._by_key.get(normalise(form))
 
     def by_english(self, name: str) -> TermEntry | None:
         """The entry with this English term or alternative (case-insensitive)."""
