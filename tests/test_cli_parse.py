@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,12 +44,17 @@ def test_json_of_one_file_is_indented_contract() -> None:
 
 @pytest.mark.parametrize("path", ARTICLES, ids=[p.name for p in ARTICLES])
 def test_json_is_byte_identical_across_runs_and_processes(path: Path) -> None:
+    """Same bytes in one process and across processes with different hash seeds (set order)."""
     first = run(str(path), "--json").stdout
-    proc = subprocess.run([sys.executable, "-m", "toolkit", "parse", str(path), "--json"],
-                          capture_output=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert first.encode("utf-8") == proc.stdout
     assert run(str(path), "--json").stdout == first
+    outputs = []
+    for seed in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "toolkit", "parse", str(path), "--json"], capture_output=True,
+                              timeout=60, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0]) == json.loads(first)
 
 
 def test_several_files_print_json_lines_in_input_order() -> None:
