@@ -25,10 +25,22 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 demo: $(STAMP)
-	mkdir -p output/parsed
+	find output -mindepth 1 ! -name .gitkeep -delete
 	$(TOOLKIT) parse examples --json -o output/parsed
 	$(TOOLKIT) parse examples -o output/parsed
-	@echo "demo outputs are in output/"
+	$(TOOLKIT) convert examples --to tw -o output/converted-tw --quiet
+	$(TOOLKIT) convert examples --to hk -o output/converted-hk --quiet
+	$(TOOLKIT) glossary examples -o output/glossary.xlsx
+	$(TOOLKIT) glossary examples -o output/glossary.csv
+	$(TOOLKIT) glossary examples -o output/glossary.tbx
+	$(TOOLKIT) glossary examples -o output/glossary.tsv
+	$(TOOLKIT) glossary examples -o output/glossary.md
+	$(TOOLKIT) brief examples -o output/briefings
+	$(TOOLKIT) brief examples --format md -o output/briefings
+	$(TOOLKIT) brief examples --format html -o output/briefings
+	$(TOOLKIT) brief examples --combined -o output/digest.docx
+	$(TOOLKIT) brief examples --script tw -o output/briefings-tw
+	@echo "demo outputs are in output/:"; ls output
 
 clean:
 	rm -rf output/* build dist .pytest_cache
