@@ -79,6 +79,11 @@ def test_toc_field_present_and_updates_on_open(single_parts):
     assert update == ["true"]
 
 
+def test_title_in_page_header(single_parts):
+    headers = [el for name, el in single_parts.items() if name.startswith("word/header")]
+    assert "".join(t for h in headers for t in h.xpath("//w:t/text()", namespaces=NS)) == article_one().title
+
+
 def test_page_number_field_in_footer(single_parts):
     footers = [el for name, el in single_parts.items() if name.startswith("word/footer")]
     assert footers, "no footer part"
@@ -87,10 +92,14 @@ def test_page_number_field_in_footer(single_parts):
 
 
 def test_east_asian_font_on_every_style_used(single_parts):
-    doc, styles = single_parts["word/document.xml"], single_parts["word/styles.xml"]
+    styles = single_parts["word/styles.xml"]
     defaults = styles.xpath("//w:docDefaults//w:rFonts/@w:eastAsia", namespaces=NS)
     assert defaults == ["Noto Sans CJK SC"]
-    used = set(doc.xpath("//w:pStyle/@w:val | //w:tblStyle/@w:val", namespaces=NS)) | {"Normal"}
+    used = {"Normal"}
+    for name, part in single_parts.items():
+        if name.startswith(("word/document", "word/header", "word/footer")):
+            used |= set(part.xpath("//w:pStyle/@w:val | //w:tblStyle/@w:val", namespaces=NS))
+    assert {"Header", "Footer", "TableGrid", "Heading1"} <= used
     for style_id in used:
         fonts = styles.xpath(f"//w:style[@w:styleId='{style_id}']/w:rPr/w:rFonts", namespaces=NS)
         assert fonts and fonts[0].get(f"{{{W}}}eastAsia") == "Noto Sans CJK SC", style_id

@@ -43,7 +43,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]
 
 #: style names the briefing uses, and what to base them on if a reference doc lacks them
 STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
-          "Intense Quote", "Table Grid", "Caption", "TOC Heading")
+          "Intense Quote", "Table Grid", "Caption", "TOC Heading", "Header", "Footer")
 
 #: relative column widths of the tables
 _FIGURE_COLS = (2, 5, 3)
@@ -216,6 +216,16 @@ class _Writer:
             para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _add_field(para._p, "PAGE", "1")
+        if self.own_setup:
+            # the briefing's title at the head of every page, small, as briefings carry it
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            header = section.header
+            header.is_linked_to_previous = False
+            para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if _text(self.title):
+                para._p.append(_run(_text(self.title)))
 
     def _text_width(self) -> int:
         section = self.doc.sections[-1]
@@ -227,6 +237,7 @@ class _Writer:
     # --- body ----------------------------------------------------------------
 
     def build(self, context: dict[str, Any]) -> None:
+        self.title = context["title"]
         self._properties(context)
         self._page_setup()
         self.para(context["title"], "Title")
