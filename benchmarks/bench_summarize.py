@@ -198,6 +198,74 @@ def quality(rows: list[dict]) -> dict[str, tuple[float, float, float]]:
     return {k: tuple(statistics.mean(x[i] for x in v) for i in range(3)) for k, v in results.items()}  # type: ignore[misc]
 
 
+def segmentation(rows: list[dict]) -> None:
+    """Inferred sections against the articles' own level-1 headings, headings removed.
+
+    Each dev article is flattened (its sections' blocks put back in one body) and
+    ``infer_sections`` must find where the writer's sections began; a boundary within
+    one block of a true one counts. The peer is a random split with as many
+    boundaries, measured on the same articles.
+    """
+    import random
+
+    rnd = random.Random(0)
+    ours: list[tuple[float, float]] = []
+    peer: list[tuple[float, float]] = []
+    counts: list[tuple[int, int]] = []
+    for row in rows:
+        doc = load_doc(row)
+        blocks: list = list(doc.body)
+        truth: set[int] = set()
+        for section in doc.sections:
+            if len(blocks):
+                truth.add(len(blocks))
+            blocks.extend(b for s in section.walk() for b in s.body)
+        if not truth or len(blocks) < 3:
+            continue
+        out = infer_sections(dataclasses.replace(doc, body=tuple(blocks), sections=()))
+        pred, at = set(), len(out.body)
+        for section in out.sections:
+            if at:
+                pred.add(at)
+            at += len(section.body)
+        guess = set(rnd.sample(range(1, len(blocks)), min(len(pred), len(blocks) - 1)))
+        ours.append(_boundary_pr(pred, truth))
+        peer.append(_boundary_pr(guess, truth))
+        counts.append((len(pred), len(truth)))
+    if not ours:
+        return
+    p, r = statistics.mean(x[0] for x in ours), statistics.mean(x[1] for x in ours)
+    rp, rr = statistics.mean(x[0] for x in peer), statistics.mean(x[1] for x in peer)
+    print(f"\nInferred sections on {len(ours)} flattened dev articles (boundary within one block of a real heading):")
+    print(f"  boundaries per article: found {statistics.mean(c[0] for c in counts):.1f}, real {statistics.mean(c[1] for c in counts):.1f}")
+    print(f"  toolkit  precision {p:.3f} recall {r:.3f}")
+    print(f"  random   precision {rp:.3f} recall {rr:.3f}   (toolkit/random: P {p / rp:.2f}x, R {r / rr:.2f}x)")
+
+
+def _boundary_pr(found: set[int], truth: set[int]) -> tuple[float, float]:
+    hit = sum(1 for x in found if any(abs(x - t) <= 1 for t in truth))
+    rec = sum(1 for t in truth if any(abs(x - t) <= 1 for x in found))
+    return (hit / len(found) if found else 0.0, rec / len(truth))
+
+
+def news(quick: bool) -> None:
+    """The same three systems on the CLTS news samples (no titles; news favours the lead)."""
+    path = SHARED / "clts_samples.jsonl"
+    if not path.exists():
+        return
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results: dict[str, list[tuple[float, float, float]]] = {"lead": [], "textrank": [], "toolkit": []}
+    for row in rows[: 6 if quick else None]:
+        doc = read_text(row["text"])
+        budget = len(row["summary"])
+        results["lead"].append(scores(lead_baseline(doc, budget), row["summary"]))
+        results["textrank"].append(scores(textrank_baseline(doc, budget), row["summary"]))
+        results["toolkit"].append(scores(summarize(doc, chars=budget, extras=False, digests=False).summary, row["summary"]))
+    print(f"\nCLTS news samples ({len(results['lead'])} articles, for reference: on news the lead is hard to beat):")
+    for name, vals in results.items():
+        print(f"  {name:<10} " + " ".join(f"{statistics.mean(v[i] for v in vals):7.4f}" for i in range(3)))
+
+
 def _timed(fn, repeat: int, clock=time.perf_counter) -> float:
     """Best of ``repeat`` runs (the least disturbed by other processes)."""
     best = math.inf
@@ -284,6 +352,8 @@ def main() -> None:
     for peer in ("lead", "textrank"):
         p = res[peer]
         print(f"  toolkit / {peer:<8}: R1 {tk[0] / p[0]:.3f}x  R2 {tk[1] / p[1]:.3f}x  RL {tk[2] / p[2]:.3f}x  (RL target >= 1.10x)")
+    news(args.quick)
+    segmentation(rows)
     if not args.no_speed:
         speed(rows, args.quick)
 
