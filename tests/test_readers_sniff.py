@@ -135,3 +135,11 @@ def test_big5_round_trip(text: str) -> None:
     decoded, encoding = decode_bytes(text.encode("big5"))
     assert decoded == text
     assert encoding in ("big5", "utf-8")
+
+
+@pytest.mark.parametrize(("charset", "codec", "text", "name"), [("gbk", "gbk", "仓仓", "gb18030"), ("GB2312", "gb2312", "仓仓", "gb18030"),
+                                                              ("big5", "big5", "仓仓".replace("仓", "倉"), "big5")])
+def test_declared_legacy_charset_is_honoured(charset: str, codec: str, text: str, name: str) -> None:
+    """A page that says its charset is read with it, even where the bytes alone are ambiguous."""
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
+    assert decode_bytes(page.encode(codec)) == (page, name)

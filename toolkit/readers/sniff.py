@@ -329,9 +329,33 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
         said = declared.group(0).decode("ascii", "replace").strip().lower()
         where = "in <meta charset>" if said.startswith("<meta") else "in its XML declaration" if said.startswith("<?xml") else "in an encoding line"
         raise UnreadableInput(f"declares UTF-8 ({where}) but has invalid UTF-8 at {_where(data, bad.start)}", path=path)
+    declared_other = _declared_charset(data[: min(len(data), 4096)])
+    if declared_other is not None:
+        try:
+            return data.decode(declared_other), declared_other
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration: let the content decide
     if _looks_like_broken_utf8(data, bad.start):
         raise UnreadableInput(f"UTF-8 text with invalid bytes at {_where(data, bad.start)}", path=path)
     return _decode_legacy(data, path=path)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})|<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_-]{2,20})""",
+                      re.IGNORECASE)
+#: declared names -> the codec that reads them (GB18030 is a superset of GBK and GB2312)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+                    "big5": "big5", "big5-hkscs": "big5hkscs", "cp950": "cp950", "x-big5": "big5"}
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """A non-UTF-8 charset an HTML/XML file declares (``<meta charset=gbk>``), as a codec."""
+    match = _CHARSET.search(head)
+    if match is None:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    if name.replace("-", "") == "utf8":
+        return None
+    return _CHARSET_ALIASES.get(name)
 
 
 def _where(data: bytes, offset: int) -> str:
