@@ -32,6 +32,7 @@ _PROTECTED = re.compile(
 )
 _REFDEF = re.compile(r"^( {0,3}\[)((?:[^\]\\\n]|\\.)+)(\]:.*)$", re.M)
 _REFUSE = re.compile(r"(\]\[)((?:[^\]\\\n]|\\.)+)(\])")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _YAML_KEY = re.compile(r"^(\s*(?:-\s+)*)((?:\"[^\"]*\"|'[^']*'|[^\s#:\"'-][^:#]*?))(\s*:)(?=\s|$)(\s*)(.*?)(\r?\n?)$", re.S)
 _YAML_ITEM = re.compile(r"^(\s*-\s+)(.*?)(\r?\n?)$", re.S)
 _TOML_KEY = re.compile(r"^(\s*[^\s=\[#][^=]*?=\s*)(.*?)(\r?\n?)$", re.S)
@@ -156,7 +157,8 @@ def _block_kinds(body: str, count: int) -> list[str]:
 
 def convert_markdown_text(text: str, converter: Converter) -> str:
     """Convert the prose of a Markdown document (see the module docstring)."""
-    lines = text.splitlines(keepends=True)
+    # lines as markdown-it counts them (\n, \r\n or \r), so its line maps index them
+    lines = _LINE.findall(text)
     batch = _Batch()
     fm_count, fence = _front_matter(lines)
     if fm_count:
