@@ -118,3 +118,8 @@ def fragments(draw: st.DrawFn, depth: int = 0) -> str:
 def test_no_han_character_is_lost(markup: str) -> None:
     raw = read_html(f"<html><body>{markup}</body></html>")
     assert kept_in_order(markup, raw)
+
+
+def test_script_code_is_dropped_noscript_words_kept() -> None:
+    raw = read_html("<p>正文</p><noscript>请启用脚本</noscript><script>var a = '代码里的字';</script><style>p{}</style>")
+    assert [(i.kind, i.text, i.reason) for i in raw.items] == [("line", "正文", ""), ("removed", "请启用脚本", "script")]

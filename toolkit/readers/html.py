@@ -204,7 +204,7 @@ class _Walker:
         if name in _REMOVED or _is_tip_widget(el):
             self.flush()
             reason = _REMOVED.get(name, "tip_button")
-            text = human_text(el)
+            text = "" if name in ("script", "style", "template", "head", "link", "meta") else human_text(el)
             if name == "button" and _TIP_TEXT.search(text):
                 reason = "tip_button"
             if text or reason in ("svg", "tip_button"):
