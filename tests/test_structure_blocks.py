@@ -97,3 +97,13 @@ def test_explicit_list_items_group() -> None:
     ])
     first = build(raw).body[0]
     assert isinstance(first, ListBlock) and [i.text for i in first.items] == ["美国", "德国"] and not first.ordered
+
+
+def test_numbered_lines_in_a_row_are_an_ordered_list() -> None:
+    text = "\n".join(["一、准备工作", PARA, "1. 注册账号；", "2. 提交资料；", "3. 开通店铺。", "二、运营", PARA, "（1）选品", "（2）定价", PARA])
+    lists = [b for b in blocks(text) if isinstance(b, ListBlock)]
+    assert [[(i.marker, i.text) for i in b.items] for b in lists] == [
+        [("1.", "注册账号；"), ("2.", "提交资料；"), ("3.", "开通店铺。")],
+        [("（1）", "选品"), ("（2）", "定价")],
+    ]
+    assert all(b.ordered and b.kind == "list" for b in lists)

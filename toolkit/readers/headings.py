@@ -278,6 +278,43 @@ def _standalone_heading(units: list[Unit], i: int) -> bool:
     return finished and len(nxt.text) >= 15 and bool(re.search(r"[。！？!?]", nxt.text)) and len(nxt.text) > 1.5 * n
 
 
+def numbered_lists(units: list[Unit]) -> None:
+    """Numbered lines that follow each other (1. 2. 3. on consecutive lines) are a list.
+
+    Runs here are strict: the same scheme, numbers going up by one, no other unit in
+    between. The marker keeps its punctuation as written (``1.``, ``（1）``, ``一、``).
+    """
+    i, n = 0, len(units)
+    while i < n:
+        run = _list_run(units, i)
+        if len(run) >= 2:
+            for j, (number, rest) in run:
+                u = units[j]
+                marker = u.text.strip()[: len(u.text.strip()) - len(rest)].strip() if rest else u.text.strip()
+                u.role, u.marker, u.ordered = "list_item", marker, True
+                u.data["text"], u.data["kind"] = rest, "list"
+            i = run[-1][0] + 1
+        else:
+            i += 1
+
+
+def _list_run(units: list[Unit], i: int) -> list[tuple[int, tuple[str, str]]]:
+    run: list[tuple[int, tuple[str, str]]] = []
+    scheme, value = "", 0
+    for j in range(i, len(units)):
+        u = units[j]
+        if not u.open:
+            break
+        number, rest, sch, val = parse_number(u.text)
+        if number is None or val is None or sch == "alone" or (run and (sch != scheme or val != value + 1)):
+            break
+        if not rest:
+            break
+        run.append((j, (number, rest)))
+        scheme, value = sch, val
+    return run
+
+
 def detect_explicit(units: list[Unit]) -> None:
     """Explicit markup headings: number parsed out, level = rank of the markup level."""
     levels = sorted({u.level or 1 for u in units if u.kind == "heading" and not u.role})

@@ -64,6 +64,7 @@ def build(raw: RawArticle) -> Document:
         headings.detect_explicit(units)
     else:
         headings.detect_plain(units, meta.get("title"))
+    headings.numbered_lists(units)
     blocks.lists(units)
     return _assemble(units, meta, raw, script)
 
