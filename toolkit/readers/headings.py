@@ -288,7 +288,7 @@ def numbered_lists(units: list[Unit]) -> None:
     while i < n:
         run = _list_run(units, i)
         if len(run) >= 2:
-            for j, (number, rest) in run:
+            for j, (_number, rest) in run:
                 u = units[j]
                 marker = u.text.strip()[: len(u.text.strip()) - len(rest)].strip() if rest else u.text.strip()
                 u.role, u.marker, u.ordered = "list_item", marker, True
