@@ -11,6 +11,9 @@ for peers that do only part of the job, as ratios:
 * BeautifulSoup (lxml) ``get_text()`` on the HTML articles;
 * charset-normalizer detecting the encoding of every file, against ``decode_bytes``.
 
+The Markdown and HTML readers are also timed alone (text in, Raw items out, no
+structure building), to show which share of the cost is the format reader's.
+
 Then one single-paragraph-per-line file at two sizes (2 MB and 20 MB; 0.5 and 5 MB
 with --quick): if cost grows linearly, the time ratio is close to the size ratio and
 the MB/s stays flat. Generated data goes to benchmarks/.data/ (git-ignored).
@@ -169,11 +172,27 @@ def main(argv: list[str]) -> int:
     print(f"  toolkit.read, whole pipeline     {size / t_all:8.2f} MB/s  {len(paths) / t_all:8.0f} articles/s")
     print(f"  peer: decode + splitlines        {size / t_floor:8.2f} MB/s  (toolkit is {t_all / t_floor:.0f}x the floor)")
     md_size, html_size = megabytes(md), megabytes(html)
-    t_md, t_mdit = timed(toolkit_md), timed(markdown_it_md)
+    from toolkit.readers.html import read_html
+    from toolkit.readers.markdown import read_markdown
+
+    md_texts = [p.read_text(encoding="utf-8") for p in md]
+    html_texts = [p.read_text(encoding="utf-8") for p in html]
+
+    def reader_md() -> None:
+        for text in md_texts:
+            read_markdown(text)
+
+    def reader_html() -> None:
+        for text in html_texts:
+            read_html(text)
+
+    t_md, t_mdit, t_rmd = timed(toolkit_md), timed(markdown_it_md), timed(reader_md)
     print(f"  toolkit.read on .md              {md_size / t_md:8.2f} MB/s")
+    print(f"  markdown reader alone (no build) {md_size / t_rmd:8.2f} MB/s  (ratio reader/peer time {t_rmd / t_mdit:.2f})")
     print(f"  peer: markdown-it-py render      {md_size / t_mdit:8.2f} MB/s  (ratio toolkit/peer time {t_md / t_mdit:.2f})")
-    t_html, t_bs4 = timed(toolkit_html), timed(bs4_html)
+    t_html, t_bs4, t_rhtml = timed(toolkit_html), timed(bs4_html), timed(reader_html)
     print(f"  toolkit.read on .html            {html_size / t_html:8.2f} MB/s")
+    print(f"  html reader alone (no build)     {html_size / t_rhtml:8.2f} MB/s  (ratio reader/peer time {t_rhtml / t_bs4:.2f})")
     print(f"  peer: BeautifulSoup get_text     {html_size / t_bs4:8.2f} MB/s  (ratio toolkit/peer time {t_html / t_bs4:.2f})")
     t_dec, t_cn = timed(decode_all), timed(charset_normalizer_all)
     print(f"  sniff.decode_bytes               {size / t_dec:8.2f} MB/s")
