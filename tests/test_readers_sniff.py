@@ -143,3 +143,19 @@ def test_declared_legacy_charset_is_honoured(charset: str, codec: str, text: str
     """A page that says its charset is read with it, even where the bytes alone are ambiguous."""
     page = f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
     assert decode_bytes(page.encode(codec)) == (page, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt"),
+    [
+        ("page.md", "<!DOCTYPE html><html><body><h1>标题</h1><p>正文</p></body></html>", "html"),
+        ("page.txt", "<html><body><p>正文</p></body></html>", "html"),
+        ("notes.md", "# 标题\n\n正文。\n", "md"),
+        ("article", "一、背景\n正文。\n", "txt"),  # no extension: sniffed
+        ("article.text", "---\ntitle: 标题\n---\n正文\n", "md"),  # .text is sniffed like .txt
+    ],
+)
+def test_content_overrides_extension(tmp_path: Path, name: str, content: str, fmt: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert load(path).format == fmt

@@ -204,6 +204,8 @@ def load(path: Path, *, format: str | None = None) -> Loaded:
         raise UnreadableInput("empty file (only whitespace)", path=name)
     if fmt is None or fmt == "txt":
         fmt = sniff_text_format(text)
+    elif fmt == "md" and _HTML_START.match(text[:8192].lstrip("\ufeff")):
+        fmt = "html"  # a whole HTML page saved as .md
     return Loaded(text, fmt, encoding)
 
 
