@@ -7,7 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from test_readers_markdown import raw_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_readers_markdown import kept_in_order, raw_json
 
 from toolkit.errors import CorruptDocument
 from toolkit.readers import read
@@ -114,3 +116,33 @@ def test_damaged_xml_is_corrupt_document(tmp_path: Path) -> None:
 def test_example_docx_golden(golden) -> None:
     raw = read_docx((EXAMPLES / "dongnanya_brief.docx").read_bytes())
     golden("readers/dongnanya_brief.json", raw_json(raw))
+
+
+_TEXT = st.text(alphabet=st.sampled_from("出海企业跨境电商本地化，。GMV12 "), min_size=1, max_size=20).filter(str.strip)
+_BLOCK = st.one_of(
+    st.tuples(st.just("p"), _TEXT),
+    st.tuples(st.sampled_from(["Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Quote", "Title"]), _TEXT),
+    st.tuples(st.just("table"), st.lists(st.lists(_TEXT, min_size=2, max_size=2), min_size=1, max_size=3)),
+)
+
+
+@given(st.lists(_BLOCK, min_size=1, max_size=10))
+@settings(max_examples=40, deadline=None)
+def test_no_han_character_is_lost(blocks: list) -> None:
+    """Whatever the styles and tables, every Han character is kept, in body order."""
+    import docx
+
+    d = docx.Document()
+    written = []
+    for kind, value in blocks:
+        if kind == "table":
+            table = d.add_table(rows=len(value), cols=2)
+            for r, row in enumerate(value):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+            written.extend(text for row in value for text in row)
+        else:
+            d.add_paragraph(value, style=None if kind == "p" else kind)
+            written.append(value)
+    raw = read_docx(_save(d))
+    assert kept_in_order("\n".join(written), raw)
