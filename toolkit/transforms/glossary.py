@@ -107,11 +107,7 @@ def _cached_matcher(paths: tuple[str, ...], builtin: bool) -> TermMatcher:
 
 
 def matcher_for(view: TermbaseView) -> TermMatcher:
-    forms: dict[str, str] = {}
-    for entry in view.entries:
-        for form in entry.forms:  # type: ignore[attr-defined]
-            forms.setdefault(form, entry.term)  # type: ignore[attr-defined]
-    return TermMatcher(forms)
+    return TermMatcher(view.entries)
 
 
 def extract_file(path: Union[str, os.PathLike[str]], terms: tuple[str, ...] = (), builtin: bool = True) -> ArticleTerms:

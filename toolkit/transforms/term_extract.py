@@ -357,6 +357,7 @@ def find_abbreviations(found: ArticleTerms, sentence: str, ignore: frozenset[str
         _note(found, abbr, "abbreviation", sentence)
 
 
+@lru_cache(maxsize=262144)
 def _content(word: str, tag: str, position: str) -> bool:
     """Whether a word may sit at ``position`` (first/inner/last) of a multi-word term."""
     if not (_HAS_CJK.search(word) or _latin_name(word)):
@@ -494,36 +495,24 @@ def extract(
 
 
 class TermMatcher:
-    """Finds every form (simplified, traditional, Taiwan, Hong Kong) of termbase entries.
+    """Finds every form (simplified, traditional, Taiwan, Hong Kong, variants) of termbase entries.
 
-    One regular expression over all forms, longest first, built once per process;
-    Latin forms match case-insensitively and only as whole words, so the entry RED
-    does not fire inside "credit".
+    A thin adapter over the termbase's own trie-regex matcher (``toolkit.terms.Matcher``:
+    leftmost-longest, Latin forms only as whole words, abbreviations case-sensitive),
+    recording each hit as a ``termbase`` candidate under the entry's simplified term.
+    English names are not matched: in Chinese text they are glosses, found as such.
     """
 
-    def __init__(self, forms: dict[str, str]) -> None:
-        """``forms`` maps each written form to its entry's simplified term."""
-        self.forms = {form.casefold(): term for form, term in forms.items() if form}
-        parts = []
-        for form in sorted(self.forms, key=len, reverse=True):
-            body = re.escape(form)
-            if form[:1].isascii() and form[:1].isalnum():
-                body = r"(?<![A-Za-z0-9])" + body
-            if form[-1:].isascii() and form[-1:].isalnum():
-                body += r"(?![A-Za-z0-9])"
-            parts.append(body)
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    def __init__(self, entries: Iterable[object]) -> None:
+        from ..terms import Matcher
+
+        self.matcher = Matcher(list(entries), english=False)  # type: ignore[arg-type]
 
     def scan(self, found: ArticleTerms, units: Iterable[str]) -> None:
-        if self.pattern is None:
-            return
         for sentence in units:
-            for match in self.pattern.finditer(sentence):
-                term = self.forms.get(match.group(0).casefold())
-                if term is None:
-                    continue
+            for match in self.matcher.finditer(sentence):
+                term = match.entry.term
                 cand = _note(found, term, "termbase", sentence)
                 cand.termbase_term = term
-                written = match.group(0)
-                if written != term:
-                    cand.variants.add(written)
+                if match.text != term:
+                    cand.variants.add(match.text)
