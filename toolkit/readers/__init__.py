@@ -54,8 +54,12 @@ def read_text(text: str, *, format: str = "txt", source_path: str | None = None)
     """Read an article given as a string (format: txt, md or html)."""
     from .sniff import sniff_text_format
 
-    fmt = sniff_text_format(text) if format == "auto" else format
+    fmt = sniff_text_format(text) if format == "auto" else _ALIASES.get(format, format)
     return _finish(text, fmt, encoding=None, source_path=source_path)
+
+
+#: other names people give formats -> the name meta.format records
+_ALIASES = {"markdown": "md", "htm": "html", "text": "txt", "plain": "txt"}
 
 
 def _finish(content: Union[str, bytes], fmt: str, *, encoding: str | None, source_path: str | None) -> Document:
