@@ -107,3 +107,17 @@ def test_numbered_lines_in_a_row_are_an_ordered_list() -> None:
         [("（1）", "选品"), ("（2）", "定价")],
     ]
     assert all(b.ordered and b.kind == "list" for b in lists)
+
+
+def test_semicolon_lines_after_a_colon_or_heading_are_a_list() -> None:
+    text = "\n".join([
+        "一、建议", "建立本地客服团队；", "接入本地支付方式；", "完善退货流程。",
+        "二、风险", "主要风险包括：", "汇率波动；", "合规成本上升。", "这些风险需要提前评估。",
+        "三、结论", "企业需要耐心：", "出海不是短跑。", "而是长跑。",
+    ])
+    lists = [b for b in blocks(text) if isinstance(b, ListBlock)]
+    assert [[i.text for i in b.items] for b in lists] == [
+        ["建立本地客服团队；", "接入本地支付方式；", "完善退货流程。"],
+        ["汇率波动；", "合规成本上升。"],
+    ]
+    assert all(i.marker == "" and not b.ordered for b in lists for i in b.items)

@@ -256,6 +256,47 @@ def list_item(text: str) -> tuple[str, str, bool, str] | None:
 
 def lists(units: list[Unit]) -> None:
     """Mark list items and 第一/第二 enumeration paragraphs (grouped when assembling)."""
+    _marked_items(units)
+    _unmarked_items(units)
+
+
+def _unmarked_items(units: list[Unit]) -> None:
+    """Short lines ending in ；, closed by one ending in 。, after a colon or a heading.
+
+    ``但实际运营中:`` followed by ``AI翻译准确率仅82%,…;`` ``合作物流商丢件率…。``: the
+    colon (or a heading) announces the items and the semicolons separate them; the first
+    line ending in 。 closes the list. Without semicolons nothing is a list, so a colon
+    followed by ordinary paragraphs stays as it is.
+    """
+    i, n = 0, len(units)
+    while i < n:
+        u = units[i]
+        if u.role == "heading":
+            intro = u.data.get("glued_rest", "")
+            after_heading = not intro
+        else:
+            intro, after_heading = (u.text if u.open else ""), False
+        if not (after_heading or intro.rstrip().endswith((":", "："))):
+            i += 1
+            continue
+        items: list[Unit] = []
+        for v in units[i + 1 : i + 13]:
+            end = v.text.rstrip()[-1:] if v.open else ""
+            if len(v.text) > 100 or end not in ("；", ";", "。"):
+                break
+            items.append(v)
+            if end == "。":
+                break
+        semis = sum(v.text.rstrip()[-1] in "；;" for v in items)
+        if len(items) >= 2 and semis >= (2 if after_heading else 1):
+            for v in items:
+                v.role, v.marker, v.ordered = "list_item", "", False
+                v.data["text"], v.data["kind"] = v.text.strip(), "list"
+            i += len(items)
+        i += 1
+
+
+def _marked_items(units: list[Unit]) -> None:
     for u in units:
         if not u.open:
             continue
