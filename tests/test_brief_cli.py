@@ -163,9 +163,11 @@ def test_template_dir_and_reference_doc(articles, tmp_path):
         ["--template-dir", "no/such/dir"],
         ["--terms", "missing.tsv"],
         ["-o", "x.md", "--format", "html"],
+        ["-o", "__file__"],
     ],
 )
 def test_usage_errors_exit_2_with_one_line(articles, tmp_path, args):
+    args = [str(articles[1]) if a == "__file__" else a for a in args]  # an existing non-briefing file
     result = run(str(articles[0]), "-o", str(tmp_path / "o"), *args) if "-o" not in args else run(str(articles[0]), *args)
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]

@@ -188,3 +188,12 @@ def test_a_briefing_built_by_hand_without_labels_renders():
     md = render(bare, "md")
     assert md.startswith("# 东南亚市场里的软件服务") and "## 摘要" in md and "toolkit 9.9 于 2024-01-01" in md
     assert render(Briefing(articles=(), combined=True), "html").count("<h1>综合简报</h1>") == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_markdown_cells_never_split_a_row(text):
+    """An escaped cell has no unescaped pipe and no line break, whatever the article says."""
+    cell = md_cell(text)
+    assert "\n" not in cell and "\r" not in cell
+    assert not re.search(r"(?<!\\)(?:\\\\)*\|", cell)

@@ -136,6 +136,8 @@ def _check(
         raise _options_error(fmt, "format", FORMATS)
     if suffix in FORMATS and suffix != fmt:
         raise UsageError(f"--format {fmt} does not match the output file {output}")
+    if suffix not in FORMATS and output.is_file():
+        raise UsageError(f"{output} is a file; give a folder, or a .docx/.md/.html file name")
     if script not in SCRIPTS:
         raise _options_error(script, "script", SCRIPTS)
     if labels not in LABELS:
