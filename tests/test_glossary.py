@@ -182,3 +182,11 @@ def test_property_any_text_gives_a_consistent_glossary(paragraphs):
         assert e.origin in {"termbase", "quoted", "defined", "parenthetical", "abbreviation", "statistical"}
         # every term comes from the text (no invented strings)
         assert e.term in full or e.term.casefold() in full.casefold()
+
+
+def test_latin_case_variants_merge_under_the_commonest_spelling():
+    a = Document(meta=Meta(source_path="a"), body=(Paragraph(text="很多SaaS公司出海。SaaS工具很多，SaaS订阅也多。"),))
+    b = Document(meta=Meta(source_path="b"), body=(Paragraph(text="SAAS很流行，SAAS公司也多。"),))
+    items = by_term(glossary([a, b], builtin=False))
+    assert "SAAS" not in items
+    assert items["SaaS"].frequency == 5 and items["SaaS"].sources == ("a", "b")

@@ -201,6 +201,8 @@ class Merged:
     stat_share: float = 0.0
     in_title: int = 0
     termbase_term: str | None = None
+    #: how often each spelling (case variant) of the term occurred
+    spellings: dict[str, int] = field(default_factory=dict)
 
 
 def _keep_statistical(article: ArticleTerms) -> dict[str, float]:
@@ -228,11 +230,19 @@ def merge_articles(articles: Iterable[ArticleTerms], view: TermbaseView) -> dict
             if not marked and cand.term not in kept_stat:
                 continue
             key = _key(cand, view)
-            rec = merged.get(key)
+            # SaaS / SAAS / saas are one term: Latin letters merge case-insensitively
+            fold = key if view.get(key) is not None else key.casefold()
+            rec = merged.get(fold)
             if rec is None:
-                rec = merged[key] = Merged(term=key)
+                rec = merged[fold] = Merged(term=key)
+            rec.spellings[key] = rec.spellings.get(key, 0) + cand.count
             _absorb(rec, cand, article.source, kept_stat.get(cand.term, 0.0))
-    return merged
+    # each entry is named by its most frequent spelling (the first seen on a tie)
+    out: dict[str, Merged] = {}
+    for rec in merged.values():
+        rec.term = max(rec.spellings, key=lambda k: rec.spellings[k]) if rec.spellings else rec.term
+        out.setdefault(rec.term, rec)
+    return out
 
 
 def _key(cand: Candidate, view: TermbaseView) -> str:
