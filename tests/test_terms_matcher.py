@@ -40,7 +40,11 @@ def test_latin_forms_respect_word_boundaries_and_case_rules():
 def test_abbreviation_inside_a_longer_form():
     # FDA (an abbreviation, case-sensitive) and FDA认证 share their first letters
     assert found("FDA认证，FDA，fda") == [("FDA认证", "FDA认证"), ("FDA", "FDA")]
-    assert found("RED和red ocean") == [("RED", "小红书"), ("red ocean", "红海")]
+    assert found("RED和red ocean和Blue Ocean") == [("RED", "小红书"), ("Blue Ocean", "蓝海")]
+
+
+def test_short_latin_names_match_as_written_or_in_capitals():
+    assert found("Temu、TEMU、temu、tag/tob、ToB") == [("Temu", "Temu"), ("TEMU", "Temu"), ("ToB", "ToB")]
 
 
 def test_english_names_are_optional():

@@ -5,7 +5,8 @@ thousand keys the trie pattern shares prefixes, so matching stays linear in the 
 instead of trying every key at every position. Latin-script forms (GMV, TikTok Shop,
 超级App) match only at word boundaries, so ``GMV`` is not found inside ``GMVs`` or
 ``AGMV``; all-capital abbreviations match case-sensitively (``RED`` is not ``red``),
-other Latin text case-insensitively (``超级APP`` finds ``超级App``).
+short Latin names as written or in capitals (``Temu``, ``TEMU``, not ``temu``), other
+Latin text in any case (``超级APP`` finds ``超级App``).
 """
 
 from __future__ import annotations
@@ -78,10 +79,11 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         # (with a class or a lookbehind first, it tries the whole trie at every
         # position, about ten times slower), so a case-folded first letter is
         # inserted twice, once per case
+        exact = _exact_spellings(form)
         if not tokens[0].startswith("["):
             firsts = [tokens[0]]
-        elif _ACRONYM.match(form):
-            firsts = [tokens[0][2]]  # matched case-sensitively anyway: upper case only
+        elif exact is not None:  # held to its spellings anyway: only their first letters
+            firsts = sorted({spelling[0] for spelling in exact})
         else:
             firsts = [tokens[0][1], tokens[0][2]]
         for first in firsts:
@@ -106,6 +108,21 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     return "|".join(t + _start_guard(t) + emit(trie[t]) for t in sorted(trie))
 
 
+def _exact_spellings(form: str) -> frozenset[str] | None:
+    """The only spellings a short Latin form may match in, or None for any case.
+
+    An all-capital abbreviation matches only as written (RED, not red); another
+    Latin-only form of up to four characters (Temu, ToB) as written or in capitals,
+    because in lower case such strings are mostly parts of URLs and identifiers.
+    """
+    compact = "".join(form.split())
+    if _ACRONYM.match(compact):
+        return frozenset({compact})
+    if len(compact) <= 4 and compact.isascii():
+        return frozenset({compact, compact.upper()})
+    return None
+
+
 def _start_guard(first: str) -> str:
     """After a form's first character: no letter or digit may come right before it."""
     return r"(?<![A-Za-z0-9].)" if _is_latin(first.lstrip("\\")[:1]) else ""
@@ -119,7 +136,7 @@ class Matcher:
     """Finds every termbase form in a text, leftmost first, longest at each start."""
 
     def __init__(self, entries: Iterable[TermEntry], english: bool = True) -> None:
-        self._lookup: dict[str, tuple[TermEntry, str, str | None]] = {}
+        self._lookup: dict[str, tuple[TermEntry, str, frozenset[str] | None]] = {}
         self._keys: list[str] = []
         entries = list(entries)
         # priority when two entries share a key: simplified term, traditional forms,
@@ -146,9 +163,7 @@ class Matcher:
             return
         key = normalise(form)
         if key and key not in self._lookup:
-            # an all-capital abbreviation must match in its own case: RED, not red
-            exact = "".join(form.split()) if _ACRONYM.match(form) else None
-            self._lookup[key] = (entry, name, exact)
+            self._lookup[key] = (entry, name, _exact_spellings(form))
             self._keys.append(form)
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
@@ -160,7 +175,7 @@ class Matcher:
             if hit is None:
                 continue
             entry, name, exact = hit
-            if exact is not None and "".join(m.group().split()) != exact:
+            if exact is not None and "".join(m.group().split()) not in exact:
                 continue
             yield TermMatch(m.start(), m.end(), m.group(), entry, name)
 
