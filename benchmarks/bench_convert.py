@@ -217,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # show each section as it finishes, even when piped
     DATA.mkdir(parents=True, exist_ok=True)
     big_size, files, huge, repeat = (4_000_000, 200, 20_000_000, 1) if args.quick else (20_000_000, 2000, 200_000_000, 2)
     src = DATA / f"big{big_size // 1_000_000}.txt"

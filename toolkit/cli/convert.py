@@ -107,9 +107,10 @@ def _batch(
     )
     workers = jobs or default_jobs()
     if not quiet and sys.stderr.isatty() and todo:
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
+        with Progress(console=Console(stderr=True), transient=True) as bar:  # stdout may carry data
             task = bar.add_task("converting", total=len(todo))
             convert_batch(todo, workers=workers, report=report, progress=lambda: bar.advance(task))
     else:
