@@ -53,6 +53,13 @@ class Weights:
     #: penalty for very short sentences (little content per character of budget)
     short: float = 0.3
     trim: bool = True
+    #: a sentence that does not fit may still close the summary when at most this
+    #: fraction of it falls beyond the budget (0: only when nothing was chosen yet)
+    overshoot: float = 0.0
+    #: penalty for a sentence that leans on the one before (其中, 此外, 这…)
+    dangling: float = 0.3
+    #: stop filling the budget with sentences scoring below this fraction of the best
+    floor: float = 0.5
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -152,6 +159,10 @@ def _title_vector(doc: Document) -> dict[str, float]:
     return similarity.vector(words)
 
 
+#: openings that refer back to the previous sentence: out of context in a summary
+_DANGLING = re.compile(r"^(?:其中|此外|另外|同时|而且|并且|但是|但|然而|不过|因此|所以|因而|于是|对此|为此|这|那|该|它|其|此|他们|她们|而)")
+
+
 def _normalise(values: list[float]) -> list[float]:
     top = max(values, default=0.0)
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
@@ -202,6 +213,8 @@ def score_sentences(
         if s.pos == 0:
             pos = max(pos, 0.5)
         short = weights.short if len(s.text) < 15 else 0.0
+        if weights.dangling and _DANGLING.match(s.text):
+            short += weights.dangling
         scores.append(
             weights.position * pos
             + weights.centrality * cent[i]
@@ -270,10 +283,11 @@ def select(
     while candidates:
         best, best_value = -1, -math.inf
         for i in candidates:
-            if used + len(texts[i]) > budget and chosen:
+            over = used + len(texts[i]) - budget
+            if over > 0 and chosen and over > weights.overshoot * len(texts[i]):
                 continue
             sim = maxsim[i]
-            if sim >= DUPLICATE:
+            if sim >= DUPLICATE or (chosen and scores[i] < weights.floor * top):
                 continue
             value = lam * scores[i] / top - (1 - lam) * sim
             if value > best_value:
