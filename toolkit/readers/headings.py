@@ -86,8 +86,12 @@ def parse_number(text: str, *, explicit: bool = False) -> tuple[str | None, str,
     return None, text, "", None
 
 
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-&'’]*")
+
+
 def _visible_len(text: str) -> int:
-    return len(re.sub(r"\s+", "", text))
+    """Length as a reader sees it: a Latin word or a number counts as one, spaces not at all."""
+    return len(_WORD.sub("w", re.sub(r"\s+", "", text.replace(" ", "")))) if _WORD.search(text) else len(re.sub(r"\s+", "", text))
 
 
 def _grade(text: str, scheme: str) -> tuple[str, int]:
