@@ -275,3 +275,18 @@ def test_any_text_gives_a_valid_document(title, summary, point):
     doc = etree.fromstring(raw)  # well-formed XML
     assert not CONTROL.search(raw.decode("utf-8"))
     assert not _empty_runs(doc)
+
+
+def test_briefings_rendered_in_turn_share_nothing(tmp_path):
+    """The base document is opened once and copied: nothing of one briefing leaks into the next."""
+    first = parts(render(single(), "docx"))
+    second = parts(render(assemble([article_two()], generated="2024-01-01"), "docx"))
+    assert article_one().title not in body_text(second["word/document.xml"])
+    assert article_two().title not in body_text(first["word/document.xml"])
+    footers = [n for n in second if n.startswith("word/footer")]
+    assert len(footers) == 1
+    ref = _reference_doc(tmp_path / "ref.docx")
+    render(single(), "docx", reference_doc=ref)
+    again = parts(render(assemble([article_two()], generated="2024-01-01"), "docx", reference_doc=ref))
+    assert article_one().title not in body_text(again["word/document.xml"])
+    assert "REFERENCE BODY" not in body_text(again["word/document.xml"])

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Union
 
 from ..errors import CorruptDocument, InputNotFound
@@ -89,15 +90,31 @@ def check_reference_doc(reference_doc: Union[str, os.PathLike[str]]) -> None:
 
 
 def _base_document(reference_doc: Union[str, os.PathLike[str], None]) -> DocxDocument:
-    """The default template, or the user's reference doc with its body emptied."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    """A fresh copy of the default template, or of the user's reference doc with its body emptied.
+
+    Opening a .docx costs python-docx more than a deep copy of one already open (the
+    package, its parts and relationships are rebuilt), so each base is opened once per
+    process and copied for every briefing.
+    """
+    import copy
 
     if reference_doc is None:
-        return docx.Document()
+        return copy.deepcopy(_pristine(None, 0.0, 0))
     path = os.fspath(reference_doc)
     if not os.path.isfile(path):
         raise InputNotFound("reference doc not found", path=path)
+    stat = os.stat(path)
+    return copy.deepcopy(_pristine(os.path.abspath(path), stat.st_mtime, stat.st_size))
+
+
+@lru_cache(maxsize=4)
+def _pristine(path: str | None, mtime: float, size: int) -> DocxDocument:
+    """The opened base document (``mtime``/``size`` key the cache to the file's version)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if path is None:
+        return docx.Document()
     try:
         doc = docx.Document(path)
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
