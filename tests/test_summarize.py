@@ -287,3 +287,26 @@ def test_cli_says_when_the_article_is_shorter_than_the_budget(tmp_path) -> None:
 def test_golden_summary_json(golden) -> None:
     s = summarize(_doc(), chars=100)
     golden("summarize/article_100.json", json.dumps(s.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+_ANY_TEXT = st.text(st.sampled_from(list("出海企业增长了。！？!?；…，,.“”《》（）()\n 0123456789%万亿元天abcXYZ第一二是①")), max_size=300)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ANY_TEXT, st.integers(min_value=1, max_value=120))
+def test_any_text_summarises_without_error(text: str, chars: int) -> None:
+    doc = read_text(text) if text.strip() else Document()
+    s = summarize(doc, chars=chars)
+    assert s.summary == "".join(x.text for x in s.sentences) or " " in s.summary
+    for f in s.key_figures:
+        assert f.value and f.text
+    assert s.chars == chars
+
+
+def test_english_article() -> None:
+    text = ("Chinese carmakers exported 1.2 million cars this year. Europe is the largest market. "
+            "Tariffs rose to 35% in October. Makers now build plants in Hungary.\n"
+            "Battery suppliers follow them abroad. Local dealers help them reach buyers.")
+    s = summarize(read_text(text), chars=90)
+    assert s.sentences and s.summary.startswith(s.sentences[0].text)
+    assert "35%" in [f.value for f in s.key_figures]
