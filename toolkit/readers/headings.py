@@ -115,7 +115,7 @@ def glued_split(t: str) -> int:
     the sentence (``…策略失效2018-2023年间,``) or the head noun after the first 的
     (``流量获取与留存的悖论依赖…``: 的 + a two-character noun, skipping a quoted phrase).
     """
-    if _visible_len(t) <= MAX_HEADING and not _CLAUSE_END.search(t[:-1]):
+    if len(t) <= 16:
         return 0
     m = _CLAUSE_END.search(t)
     clause = t[: m.start()] if m else t
