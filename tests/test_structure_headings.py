@@ -116,3 +116,10 @@ def test_title_from_first_short_line_and_none_for_running_text() -> None:
     assert doc.meta.title is None and doc.meta.title_source is None
     doc = read_text("1. 引言\n" + PARA + "\n2. 方法\n" + PARA, format="txt")
     assert doc.meta.title is None
+
+
+def test_short_glued_heading_ending_in_colon_is_split() -> None:
+    text = "\n".join(["一、布局", PARA, "1. 海外仓的“夹生饭”困局2024年启动的计划暴露矛盾:", "①成本高；", "②时效慢。", "2. 支付的本地化", PARA])
+    sub = read_text(text, format="txt").sections[0].sections
+    assert [(s.number, s.heading) for s in sub] == [("1", "海外仓的“夹生饭”困局"), ("2", "支付的本地化")]
+    assert sub[0].body[0].text == "2024年启动的计划暴露矛盾:"
