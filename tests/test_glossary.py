@@ -190,3 +190,27 @@ def test_latin_case_variants_merge_under_the_commonest_spelling():
     items = by_term(glossary([a, b], builtin=False))
     assert "SAAS" not in items
     assert items["SaaS"].frequency == 5 and items["SaaS"].sources == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "definition_start"),
+    [
+        ("我所说的虚荣式创新是指推出的新产品并没有真正的市场需求。", "虚荣式创新", "虚荣式创新是指"),
+        ("海外仓或者前置仓则是指，商家将货物预先储存在目标市场的仓库中。", "前置仓", "前置仓则是指"),
+        ("所谓的预付卡，就是提前充值的支付卡。", "预付卡", "预付卡，就是"),
+        ("“本地化”是指按市场调整产品;“在地化”则更强调融入地方文化。", "本地化", "“本地化”是指按市场调整产品"),
+        ("“本地化”是指按市场调整产品;“在地化”则更强调融入地方文化。", "在地化", "“在地化”则更强调"),
+        ("品牌共鸣概念由一位营销学者提出，是指消费者与品牌之间的情感联结。", "品牌共鸣", "品牌共鸣概念由"),
+    ],
+)
+def test_definitional_patterns(sentence, term, definition_start):
+    found = extract(Document(body=(Paragraph(text=sentence),)), statistical=False)
+    assert term in found.candidates, list(found.candidates)
+    cand = found.candidates[term]
+    assert "defined" in cand.origins
+    assert cand.definition.startswith(definition_start)
+
+
+def test_common_words_are_not_defined_without_quotes():
+    found = extract(Document(body=(Paragraph(text="具体是指平台把订单交给第三方处理。"),)), statistical=False)
+    assert "具体" not in found.candidates

@@ -56,11 +56,11 @@ _Q_OPEN, _Q_CLOSE = "[“「『\"]?", "[”」』\"]?"
 _TERM = rf"[{_CJK}A-Za-z0-9·\-]{{2,14}}"
 _DEF_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     # 所谓X,就是… / 所谓“X”是指…
-    (re.compile(rf"所谓{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}[,，]?\s*(?:就是|是指|指的是|即|是)"), 3),
+    (re.compile(rf"所谓的?{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}[,，]?\s*(?:就是|是指|指的是|即|是)"), 3),
     # X概念由…提出,是指… / X这一概念最早由…提出，指…
     (re.compile(rf"^{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}(?:这一|这个)?(?:概念|理论|模型|术语)(?:最早)?由[^。！？]{{1,40}}?提出[,，]\s*(?:是指|指的是|指|即)"), 3),
     # X是指… / X指的是… / X,即… (at the start of a sentence or clause)
-    (re.compile(rf"(?:^|[;；，,])\s*{_Q_OPEN}(?P<term>{_TERM}){_Q_CLOSE}\s*(?:是指|指的是|意指|又称|也称|即是)"), 3),
+    (re.compile(rf"(?:^|[;；，,])\s*{_Q_OPEN}(?P<term>{_TERM}?){_Q_CLOSE}\s*(?:则|就|也)?(?:是指|指的是|意指|又称|也称|即是)"), 3),
     # X的定义:“…” (the definition is the quoted text)
     (re.compile(rf"(?P<term>{_TERM})的定义(?:是|为)?[:：]\s*[“「](?P<body>[^”」]{{6,}})[”」]"), 3),
     # “X”则更强调… / “X”更强调… (quoted: unquoted, 这种融合更加注重… is no definition)
@@ -311,7 +311,7 @@ def _definable(term: str, sentence: str, match: re.Match[str]) -> bool:
     return not (term in word_tags() and idf(term) < COMMON_WORD_IDF)
 
 
-def _definition_text(sentence: str, match: re.Match[str]) -> str:
+def _definition_text(sentence: str, match: re.Match[str], term: str) -> str:
     """The defining clause: the quoted definition, or from the term to the clause's end.
 
     A sentence often defines two terms side by side (“A”是指…;“B”则更强调…), so the
@@ -321,6 +321,9 @@ def _definition_text(sentence: str, match: re.Match[str]) -> str:
     if body:
         return body
     start = match.start("term")
+    # the term may have been trimmed (我所说的虚荣式创新 -> 虚荣式创新): start at it
+    found = sentence.find(term, start, match.end("term"))
+    start = found if found != -1 else start
     if start and sentence[start - 1] in "“「『\"":
         start -= 1
     end = len(sentence)
@@ -335,14 +338,16 @@ def find_definitions(found: ArticleTerms, sentence: str) -> None:
     for pattern, strength in _DEF_PATTERNS:
         for match in pattern.finditer(sentence):
             term = match.group("term")
+            quoted = match.start("term") > 0 and sentence[match.start("term") - 1] in "“「『\""
             if not plausible_term(term):
                 # 提出了双边市场的定义 -> the term is the last words before 的定义
                 term = trailing_term(term) or ""
-            elif pattern.pattern.startswith("(?P<term>"):
-                term = trailing_term(term) or term
+            elif not quoted:
+                # 我所说的虚荣式创新是指… -> 虚荣式创新; 海外仓或者前置仓 -> 前置仓
+                term = trailing_term(term, span=2) or term
             if not plausible_term(term) or not _definable(term, sentence, match):
                 continue
-            definition = _definition_text(sentence, match)
+            definition = _definition_text(sentence, match, term)
             cand = _note(found, term, "defined", sentence)
             if strength > cand.definition_strength:
                 cand.definition = definition.strip()
