@@ -20,8 +20,6 @@ from .script import check_script, convert_value, converter
 
 #: glossary rows per article (and for the merged glossary of a combined briefing)
 GLOSSARY_LIMIT = 25
-#: how many sentences a section digest keeps at most (the summariser decides the rest)
-DIGEST_SENTENCES = 3
 
 Source = Union[str, os.PathLike, Document]
 

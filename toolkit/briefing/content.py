@@ -101,7 +101,7 @@ LANGS = {"hans": "zh-CN", "hant": "zh-TW", "tw": "zh-TW", "hk": "zh-HK"}
 SCRIPTS = tuple(LANGS)
 
 
-def takeaway(lead: str | None, summary: str, sentences: list[str] | None = None) -> str:
+def takeaway(lead: str | None, summary: str) -> str:
     """One line an analyst can read instead of the article: the lead, else the top sentence.
 
     The editor's lead is written to be that line; without it the summary's first (best
@@ -111,7 +111,7 @@ def takeaway(lead: str | None, summary: str, sentences: list[str] | None = None)
     text = clean(lead) or clean(summary)
     if not text:
         return ""
-    first = _first_sentence(text, sentences)
+    first = _first_sentence(text)
     if len(first) <= TAKEAWAY_CHARS:
         return first
     cut = first[:TAKEAWAY_CHARS]
@@ -121,14 +121,8 @@ def takeaway(lead: str | None, summary: str, sentences: list[str] | None = None)
     return cut.rstrip() + "……"
 
 
-def _first_sentence(text: str, sentences: list[str] | None) -> str:
-    if sentences:
-        return clean(sentences[0])
-    try:
-        from ..text.sentences import split_sentences
-    except ImportError:  # the splitter is another team's module; a regex will do
-        parts = re.split(r"(?<=[。！？!?])", text)
-    else:
-        parts = split_sentences(text)
-    parts = [clean(p) for p in parts if clean(p)]
+def _first_sentence(text: str) -> str:
+    from ..text.sentences import split_sentences
+
+    parts = [clean(p) for p in split_sentences(text) if clean(p)]
     return parts[0] if parts else text
