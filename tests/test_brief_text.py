@@ -197,3 +197,15 @@ def test_markdown_cells_never_split_a_row(text):
     cell = md_cell(text)
     assert "\n" not in cell and "\r" not in cell
     assert not re.search(r"(?<!\\)(?:\\\\)*\|", cell)
+
+
+def test_takeaway_prefers_the_lead_and_stays_one_short_line():
+    from toolkit.briefing.content import TAKEAWAY_CHARS, takeaway
+
+    assert takeaway("编辑导语写的一句话。第二句不要。", "摘要第一句。") == "编辑导语写的一句话。"
+    assert takeaway(None, "摘要第一句。摘要第二句。") == "摘要第一句。"
+    assert takeaway("  ", "") == ""
+    long = "这是一个很长的句子" * 6 + "，" + "后面还有更多的内容" * 6 + "。"
+    cut = takeaway(long, "")
+    assert len(cut) <= TAKEAWAY_CHARS + 2 and cut.endswith("……")
+    assert cut.startswith("这是一个很长的句子") and "，" not in cut
