@@ -6,14 +6,17 @@ combines what is known to work for news and commentary:
 
 * position: the article's lead and each section's and paragraph's first sentence;
 * centrality: LexRank (PageRank over TF-IDF cosine similarity of jieba tokens, with
-  jieba's background IDF). It is quadratic in sentences, so above ``GRAPH_LIMIT``
-  sentences it becomes similarity to the document centroid, which is linear;
+  jieba's background IDF). A full graph is quadratic in sentences, so above
+  ``FULL_GRAPH`` sentences each keeps only its ``SPARSE_NEIGHBOURS`` nearest ones, and
+  above ``GRAPH_LIMIT`` centrality becomes similarity to the document centroid, which
+  is linear;
 * similarity to the title and the headings;
 * coverage of the article's key terms (IDF-weighted words that recur in it);
 
 and sentences are then chosen greedily by maximal marginal relevance (MMR), so two
 sentences saying the same thing are never both chosen. Framing sentences (本文将…,
-一起来看看吧, questions, image credits) are never chosen.
+一起来看看吧, questions, image credits) are never chosen; sentences that lean on the
+one before (其中…, 这…) are scored down; weak sentences do not pad the budget.
 """
 
 from __future__ import annotations
