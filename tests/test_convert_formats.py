@@ -175,6 +175,13 @@ def test_html_changes_nothing_outside_text(parts):
         assert "".join(new_texts) == TW.convert("".join(old_texts))
 
 
+def test_html_meta_descriptions_convert_other_meta_does_not():
+    html = ('<meta name="description" content="视频网站"><meta property="og:title" content="软件">'
+            '<meta name="author" content="张三"><meta name="x" content="视频">')
+    assert convert_html_text(html, TW) == ('<meta name="description" content="影片網站"><meta property="og:title" content="軟體">'
+                                           '<meta name="author" content="张三"><meta name="x" content="视频">')
+
+
 def test_html_phrase_across_inline_tags():
     assert convert_html_text("<p>理<b>发</b>店</p>", TW) == "<p>理<b>髮</b>店</p>"
     assert convert_html_text("<p>理</p><p>发</p>", TW) == "<p>理</p><p>發</p>"

@@ -1,4 +1,4 @@
-"""HTML: text nodes and ``title``/``alt`` values convert; all other markup stays byte-exact.
+"""HTML: text nodes, ``title``/``alt`` values (and meta descriptions) convert; other markup stays byte-exact.
 
 A parser would re-serialise the page (quotes, entities, whitespace all normalised),
 so this module tokenizes the source and rewrites only text: tags, other attributes,
@@ -37,6 +37,10 @@ RAW_TEXT = frozenset({"script", "style"})
 UNTOUCHED = frozenset({"script", "style", "code", "kbd", "samp", "var", "math", "template"})
 #: attributes that hold human text
 TEXT_ATTRS = frozenset({"title", "alt"})
+#: <meta name/property=...> whose ``content`` is prose shown to readers (search results, link previews)
+TEXT_META = frozenset({
+    "description", "keywords", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description",
+})
 #: inline elements: a phrase continues across their tags (头<b>发</b> converts as 头发)
 INLINE = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark", "q",
@@ -150,11 +154,20 @@ def convert_html_text(
 
 
 def _text_attributes(raw: str, name: str, pieces: list[str]) -> list[tuple[int, int, int]]:
-    """Spans of ``title``/``alt`` values in a start tag; their text is appended to ``pieces``."""
+    """Spans of human-text attribute values in a start tag; their text is appended to ``pieces``.
+
+    ``title`` and ``alt`` anywhere, and ``content`` of the ``<meta>`` tags in TEXT_META.
+    """
+    attrs = list(_ATTR.finditer(raw, len(name) + 1, len(raw) - 1))
+    wanted = set(TEXT_ATTRS)
+    if name == "meta":
+        kind = {a.group("name").lower(): (a.group("value") or "").strip("\"'").lower() for a in attrs}
+        if kind.get("name") in TEXT_META or kind.get("property") in TEXT_META:
+            wanted.add("content")
     spans = []
-    for attr in _ATTR.finditer(raw, len(name) + 1, len(raw) - 1):
+    for attr in attrs:
         value = attr.group("value")
-        if value is None or attr.group("name").lower() not in TEXT_ATTRS:
+        if value is None or attr.group("name").lower() not in wanted:
             continue
         quoted = value[:1] in "\"'"
         start = attr.start("value") + (1 if quoted else 0)
