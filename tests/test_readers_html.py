@@ -123,3 +123,9 @@ def test_no_han_character_is_lost(markup: str) -> None:
 def test_script_code_is_dropped_noscript_words_kept() -> None:
     raw = read_html("<p>正文</p><noscript>请启用脚本</noscript><script>var a = '代码里的字';</script><style>p{}</style>")
     assert [(i.kind, i.text, i.reason) for i in raw.items] == [("line", "正文", ""), ("removed", "请启用脚本", "script")]
+
+
+def test_link_url_with_chinese_goes_to_removed_after_its_line() -> None:
+    raw = read_html('<p>前文<a href="https://x.com/?t=标题">分享</a>后文</p><p><a href="/a">普通</a></p>')
+    assert [(i.kind, i.text, i.reason) for i in raw.items] == [
+        ("line", "前文分享后文", ""), ("removed", "https://x.com/?t=标题", "link_url"), ("line", "普通", "")]

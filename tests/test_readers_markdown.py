@@ -32,6 +32,7 @@ def raw_han(raw: RawArticle) -> str:
     for item in raw.items:
         parts.append(item.text)
         parts.extend(cell for row in item.rows for cell in row)
+        parts.append(item.src or "")
     return "".join(HAN.findall("".join(parts)))
 
 
@@ -191,3 +192,25 @@ def kept_in_order(source: str, raw: RawArticle) -> bool:
         want = want.replace(title, "", 1)
     items = RawArticle(items=raw.items, meta={})
     return is_subsequence(want, raw_han(items))
+
+
+def test_every_corpus_file_keeps_its_han_characters(shared: Path) -> None:
+    """Reader level: for every article of ../shared/corpus, nothing is lost, in order."""
+    from toolkit.readers import READERS, _load_readers
+
+    _load_readers()
+    paths = sorted((shared / "corpus").rglob("*.md")) + sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    assert paths
+    for path in paths:
+        loaded = load(path)
+        raw = READERS.get(loaded.format)(loaded.content)
+        assert kept_in_order(loaded.content, raw), path.name
+
+
+def test_share_link_url_with_chinese_goes_to_removed_after_its_line() -> None:
+    raw = read_markdown("前文[分享到微博](https://x.com/share?title=出海观察&u=1)后文\n\n[标签](https://x.com/tag/%e5%87%ba)\n")
+    assert [(i.kind, i.text, i.reason) for i in raw.items] == [
+        ("line", "前文分享到微博后文", ""),
+        ("removed", "https://x.com/share?title=出海观察&u=1", "link_url"),  # as written, not percent-encoded
+        ("line", "标签", ""),  # an ASCII URL is not kept
+    ]

@@ -38,6 +38,7 @@ _TIP_TOKENS = {"reward", "donate", "donation", "dashang", "zanshang", "appreciat
 _TIP_TEXT = re.compile(r"打赏|赞赏|讚賞|打賞")
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _CJK_NEWLINE = re.compile(rf"(?<={_CJK})[ \t\r]*\n\s*(?={_CJK})")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u3000]+")
 _META_AUTHOR = ("author", "article:author", "dc.creator", "byl", "twitter:creator")
 _META_DATE = ("date", "pubdate", "publishdate", "publish_date", "article:published_time", "og:published_time",
@@ -175,6 +176,8 @@ class _Walker:
     def __init__(self) -> None:
         self.items: list[Raw] = []
         self.buffer: list[str] = []
+        #: link URLs written with Chinese characters, emitted after the current line
+        self.pending: list[Raw] = []
 
     def run(self, root: Any) -> list[Raw]:
         self.walk(root)
@@ -186,6 +189,8 @@ class _Walker:
         self.buffer = []
         if text:
             self.items.append(Raw(kind="line", text=text))
+        self.items.extend(self.pending)
+        self.pending = []
 
     def walk(self, node: Any) -> None:
         from bs4 import NavigableString
@@ -255,6 +260,10 @@ class _Walker:
             self.flush()
             return
         self.walk(el)  # inline: a, span, strong, em, code, sup ...
+        if name == "a":
+            href = el.get("href")
+            if isinstance(href, str) and _HAN.search(href):
+                self.pending.append(Raw(kind="removed", text=href, reason="link_url"))
 
     def _image(self, el: Any) -> None:
         src = el.get("data-src") or el.get("data-original") or el.get("src") or None

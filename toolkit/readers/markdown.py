@@ -51,7 +51,11 @@ _HINT_FIELDS = {
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # keep URLs as written (no percent-encoding): a share link's URL can hold the
+    # title in Chinese, and those characters must reach ``removed`` unmangled
+    parser.normalizeLink = lambda url: url
+    return parser
 
 
 @READERS.register("md", "markdown")
@@ -174,26 +178,13 @@ class _Translator:
     def block(self, node: Any) -> None:
         kind = node.type
         if kind == "heading":
-            parts = inline_parts(node.children[0] if node.children else None)
-            lead = 0  # images written before the heading's words go before it
-            while lead < len(parts) and (isinstance(parts[lead], Raw) or not str(parts[lead]).strip()):
-                lead += 1
-            self.items.extend(p for p in parts[:lead] if isinstance(p, Raw))
-            text = "".join(p for p in parts[lead:] if isinstance(p, str))
-            text = " ".join(line for line in text.split("\n") if line.strip()).strip()
-            if text:
-                heading = not is_hashtag_label(text)
-                self.items.append(Raw(kind="heading" if heading else "line", text=text, level=int(node.tag[1:]) if heading else 0))
-            self.items.extend(p for p in parts[lead:] if isinstance(p, Raw))
+            self.heading(node)
         elif kind == "paragraph":
             self.paragraph(node)
         elif kind in ("bullet_list", "ordered_list"):
             self.list(node, depth=0)
         elif kind == "blockquote":
-            text = "\n".join(block_lines(node))
-            if text:
-                self.items.append(Raw(kind="quote", text=text))
-            self.items.extend(image for child in node.walk() if child.type == "inline" for image in inline(child)[1])
+            self.quote(node)
         elif kind in ("fence", "code_block"):
             if node.content.strip():
                 self.items.append(Raw(kind="code", text=node.content.rstrip("\n")))
@@ -215,17 +206,76 @@ class _Translator:
         else:  # anything a plugin might add: keep its words
             self.blocks(node.children)
 
+    def heading(self, node: Any) -> None:
+        """The heading's words; an image inside it splits it so order is kept.
+
+        The first run of text is the heading; images stay where they are; text after an
+        image (``## 标题 ![图](x) 续``, rare) follows as a line. Link URLs go after.
+        """
+        parts = inline_parts(node.children[0] if node.children else None)
+        urls = [p for p in parts if isinstance(p, Raw) and p.kind == "removed"]
+        done = False
+        text: list[str] = []
+        for part in [*(p for p in parts if p not in urls), None]:
+            if part is None or isinstance(part, Raw):
+                words = " ".join(line.strip() for line in "".join(text).split("\n") if line.strip())
+                if words and not done:
+                    heading = not is_hashtag_label(words)
+                    self.items.append(Raw(kind="heading" if heading else "line", text=words,
+                                          level=int(node.tag[1:]) if heading else 0))
+                    done = True
+                elif words:
+                    self.items.append(Raw(kind="line", text=words))
+                text = []
+                if part is not None:
+                    self.items.append(part)
+            else:
+                text.append(part)
+        self.items.extend(urls)
+
+    def quote(self, node: Any) -> None:
+        """A block quote as one quote item; an image inside splits it, keeping order."""
+        parts: list[Union[str, Raw]] = []
+        for child in node.children:
+            if child.type == "paragraph" and child.children:
+                parts.extend(inline_parts(child.children[0]))
+            elif child.type == "heading" and child.children:
+                parts.extend(inline_parts(child.children[0]))
+            else:  # lists, code, html inside the quote: their text, then their images
+                for line in block_lines(child):
+                    parts.extend((line, "\n"))
+                parts.extend(raw for n in child.walk() if n.type == "inline" for raw in inline(n)[1])
+            parts.append("\n")
+        urls = [p for p in parts if isinstance(p, Raw) and p.kind == "removed"]
+        text: list[str] = []
+        for part in [*(p for p in parts if p not in urls), None]:
+            if part is None or isinstance(part, Raw):
+                lines = [line.strip() for line in "".join(text).split("\n") if line.strip()]
+                if lines:
+                    self.items.append(Raw(kind="quote", text="\n".join(lines)))
+                text = []
+                if part is not None:
+                    self.items.append(part)
+            else:
+                text.append(part)
+        self.items.extend(urls)
+
     def paragraph(self, node: Any) -> None:
         """Lines and images in the order they are written (an image may sit mid-paragraph)."""
         text: list[str] = []
+        urls: list[Raw] = []
         for part in inline_parts(node.children[0] if node.children else None):
-            if isinstance(part, Raw):
+            if isinstance(part, Raw) and part.kind == "removed":
+                urls.append(part)  # after the paragraph: a URL never splits running text
+            elif isinstance(part, Raw):
                 self.items.extend(Raw(kind="line", text=line) for line in paragraph_lines("".join(text)))
-                text = []
+                self.items.extend(urls)
+                text, urls = [], []
                 self.items.append(part)
             else:
                 text.append(part)
         self.items.extend(Raw(kind="line", text=line) for line in paragraph_lines("".join(text)))
+        self.items.extend(urls)
 
     def list(self, node: Any, depth: int) -> None:
         ordered = node.type == "ordered_list"
@@ -246,7 +296,8 @@ class _Translator:
             # an image inside the item splits it, so everything stays in source order
             first = True
             text: list[str] = []
-            for part in [*parts, None]:
+            urls = [part for part in parts if isinstance(part, Raw) and part.kind == "removed"]
+            for part in [*(p for p in parts if p not in urls), None]:
                 if part is None or isinstance(part, Raw):
                     joined = " ".join(paragraph_lines("".join(text)))
                     if joined:
@@ -259,6 +310,7 @@ class _Translator:
                         self.items.append(part)
                 else:
                     text.append(part)
+            self.items.extend(urls)  # after the item: a URL never splits it
             for child in nested:
                 self.list(child, depth + 1)
 
@@ -297,10 +349,11 @@ def inline(node: Any) -> tuple[str, list[Raw]]:
 
 
 def inline_parts(node: Any) -> list[Union[str, Raw]]:
-    """An inline node as text pieces and image items, in source order."""
+    """An inline node as text pieces, image items and link-URL items, in source order."""
     if node is None:
         return []
     parts: list[Union[str, Raw]] = []
+    links: list[str] = []  # URLs written with Chinese characters (share links with a title=)
     for token in _tokens(node):
         kind = token.type
         if kind in ("text", "code_inline"):
@@ -313,6 +366,12 @@ def inline_parts(node: Any) -> list[Union[str, Raw]]:
         elif kind == "html_inline":
             if re.match(r"<br\s*/?>", token.content, re.IGNORECASE):
                 parts.append("\n")
+        elif kind == "link_open":
+            href = str(token.attrs.get("href") or "")
+            if _HAN.search(href):
+                links.append(href)
+        elif kind == "link_close" and links:
+            parts.append(Raw(kind="removed", text=links.pop(), reason="link_url"))
     return parts
 
 
