@@ -237,6 +237,12 @@ class _Walker:
             self.flush()
             self.list(el, depth=0)
             return
+        if name == "li":  # a list item outside any list (broken markup): still an item
+            self.flush()
+            text = human_text(el)
+            if text:
+                self.items.append(Raw(kind="list_item", text=text, marker="-"))
+            return
         if name == "table":
             self.flush()
             self.table(el)
