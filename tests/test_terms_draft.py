@@ -23,15 +23,19 @@ def test_builtin_file_is_already_drafted_and_canonical(tmp_path):
 def test_new_rows_get_forms_pinyin_and_traditional_variants(tmp_path):
     path = tmp_path / "new.csv"
     path.write_text(
-        "term,english,variants,tw\n软件,software,软体,\n信息安全,information security,,\n跨境,cross-border,,越境\n",
+        "term,english,variants,tw\n软件,software,软体,\n信息安全,information security,资安,\n跨境,cross-border,,越境\n",
         encoding="utf-8",
     )
     assert draft_file(path) == 3
     rows = {e.term: e for e in load_entries(path)}
     assert (rows["软件"].hant, rows["软件"].tw, rows["软件"].hk) == ("軟件", "軟體", "")
     assert rows["软件"].pinyin == "ruǎn jiàn"
-    assert rows["软件"].variants == ("软体", "軟體")
+    assert rows["软件"].variants == ("软体",)  # 軟體, its Traditional spelling, is already the tw form
     assert rows["信息安全"].tw == "資訊安全"
+    # OpenCC spellings of the term (s2t 信息安全 -> 信息安全) and of variants are added
+    assert rows["信息安全"].variants == ("资安", "資安")
+    before = path.read_bytes()
+    assert draft_file(path) == 0 and path.read_bytes() == before  # drafting settles
     # a reviewed form is kept: only empty cells are drafted
     assert rows["跨境"].tw == "越境" and rows["跨境"].hant == ""
     assert rows["跨境"].pinyin == "kuà jìng"

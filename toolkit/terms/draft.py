@@ -6,7 +6,7 @@ OpenCC (s2t, s2twp, s2hk) and pypinyin, and the file is rewritten in place. The 
 is a draft: a person must still review polyphones (银行 háng, 重庆 chóng) and brand
 names, which keep their official forms whatever OpenCC says. Cells already filled are
 never touched, so reviewed rows stay as reviewed; the only addition to a filled cell is
-the traditional spelling of a variant that lacks one.
+an OpenCC spelling of the term or a variant that is not yet among its forms.
 """
 
 from __future__ import annotations
@@ -49,17 +49,26 @@ def draft_forms(term: str) -> dict[str, str]:
     return {"hant": hant, "tw": tw if tw != hant else "", "hk": hk if hk != hant else ""}
 
 
-def draft_variants(variants: tuple[str, ...]) -> list[str]:
-    """The variants plus their Traditional spellings (s2tw) not yet listed.
+#: the conversions whose output other people's Traditional text is likely to contain
+VARIANT_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
 
-    s2tw's characters (啟, 群, 為) are the ones both Taiwan and most Hong Kong text
-    use; add a Hong Kong-only spelling by hand where it matters.
+
+def draft_variants(term: str, variants: tuple[str, ...], forms: tuple[str, ...] = ()) -> list[str]:
+    """The variants plus every OpenCC spelling of the term and variants not yet listed.
+
+    Why OpenCC's spellings, even ones a reviewer would not choose (電商平臺, 內迴圈):
+    much Traditional text is itself produced by OpenCC, and the matcher should find the
+    term there too. The reviewed forms stay in hant/tw/hk; these only help matching.
     """
     out = list(dict.fromkeys(variants))
-    for variant in variants:
-        converted = _opencc("s2tw").convert(variant)
-        if converted not in out:
-            out.append(converted)
+    # convert only what is written in simplified: converting a traditional spelling
+    # again gives OpenCC's variant characters (群 -> 羣) and would never settle
+    simplified = [w for w in (term, *variants) if _opencc("t2s").convert(w) == w]
+    for written in simplified:
+        for config in VARIANT_CONFIGS:
+            converted = _opencc(config).convert(written)
+            if converted not in out and converted not in forms and converted != term:
+                out.append(converted)
     return out
 
 
@@ -77,8 +86,8 @@ def draft_file(path: Path) -> int:
             row.update(draft_forms(entry.term))
         if not row["pinyin"]:
             row["pinyin"] = draft_pinyin(entry.term)
-        if entry.variants:
-            row["variants"] = ";".join(draft_variants(entry.variants))
+        forms = (entry.term, row["hant"], row["tw"], row["hk"])
+        row["variants"] = ";".join(draft_variants(entry.term, entry.variants, forms))
         changed += row != before
         writer.writerow(row)
     atomic_write(path, out.getvalue())
