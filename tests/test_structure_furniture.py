@@ -136,3 +136,21 @@ def test_traditional_articles_match_the_same_patterns() -> None:
     assert [s.heading for s in doc.sections] == ["市場概況", "通路選擇", "結語"]
     assert len(doc.references) == 1 and doc.meta.rights and doc.meta.rights.startswith("本文原創")
     assert [r.reason for r in doc.removed] == ["author_bio", "reference_label", "rights", "image_credit", "comments", "comments"]
+
+
+def test_unnumbered_references_with_work_titles() -> None:
+    text = "\n".join([BODY, "参考资料：", "某杂志，《海外仓的十年》", "某研究院，《出海白皮书》"])
+    doc = read_text(text, format="txt")
+    assert [r.text for r in doc.references] == ["某杂志，《海外仓的十年》", "某研究院，《出海白皮书》"]
+
+
+def test_mid_article_source_and_rights_talk_stay_text() -> None:
+    middle = ["来源：国家统计局，2024年数据。", "平台规定未经授权禁止转载他人作品。"]
+    doc = read_text("\n".join([BODY, BODY, *middle, BODY, BODY, BODY]), format="txt")
+    assert doc.removed == ()
+
+
+def test_photo_credit_near_the_end_does_not_eat_the_conclusion() -> None:
+    doc = read_text("\n".join([BODY, BODY, "图片来源：网络", PARA, PARA]), format="txt")
+    assert [r.reason for r in doc.removed] == ["image_credit"]
+    assert sum(1 for _ in doc.paragraphs()) == 14

@@ -15,7 +15,9 @@ from .units import Unit
 _REF_LABEL = re.compile(r"^(?:参考文献|参考资料|参考书目|引用文献|文献参考|References?|Bibliography|REFERENCES)\s*[:：]?\s*$", re.I)
 _NOTE_LABEL = re.compile(r"^(?:NOTES?|Notes?|注释|脚注|尾注|附注)\s*[:：]?\s*$")
 _REF_ENTRY = re.compile(r"^\s*[\[［【](?P<label>\d{1,3})[\]］】]\s*(?P<text>.*)$", re.S)
-_REF_LOOSE = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL|Z|P|S|A)\]|\b(?:doi|DOI)\b|https?://|\(\d{4}\)|\d{4}[,，]\s*\d+\s*\(\d+\)")
+#: what makes an unnumbered line under a reference label a citation: a GB/T 7714 type
+#: mark, a DOI or URL, a year in brackets, volume(issue), or a work title in 《》
+_REF_LOOSE = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL|Z|P|S|A)\]|\b(?:doi|DOI)\b|https?://|\(\d{4}\)|\d{4}[,，]\s*\d+\s*\(\d+\)|《[^》]{2,}》")
 _NOTE_ENTRY = re.compile(r"^\s*(?:[\[［(（]?(?P<label>\d{1,3}|[①-⑳]|\*)[\]］)）.．、:：]?)\s*(?P<text>\S.*)$", re.S)
 _URL = re.compile(r"https?://[^\s<>\"'，。；）)\]]+")
 

@@ -35,7 +35,8 @@ _LINE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\*\*(?:Category|Author|Published|Stats|Tags|Original):\*\*", re.I), "front_matter"),
 ]
 #: markers after which (near the end of an article) the rest is site furniture
-_TAIL_MARKERS = {"footer", "comments", "share", "tip_button", "rights", "image_credit"}
+#: (not rights or image credits: a photo credit under a late image must not eat the conclusion)
+_TAIL_MARKERS = {"footer", "comments", "share", "tip_button"}
 #: a question asking the reader's opinion (not any rhetorical question ending the article)
 _PROMPT = re.compile(
     r"(?:你|您|大家|各位|读者|朋友们).{0,30}(?:看好|认为|觉得|怎么看|如何看|会选|选择|支持|更喜欢|更倾向|有什么|有哪些|遇到过|怎么想|同意)"
@@ -135,7 +136,8 @@ def _tail(units: list[Unit]) -> None:
     start = None
     for i, u in enumerate(units):
         if u.role == "removed" and u.reason in _TAIL_MARKERS:
-            if (rest_after[i] <= 0.3 * total or rest_after[i] <= 300) and not heading_after[i]:
+            near_end = rest_after[i] <= 0.3 * total or (rest_after[i] <= 300 and i >= n // 2)
+            if near_end and not heading_after[i]:
                 start = i
                 break
     if start is None:

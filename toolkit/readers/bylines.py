@@ -64,7 +64,11 @@ def _original(u: Unit, m: re.Match[str], group: str) -> str:
 def extract(units: list[Unit], meta: dict) -> None:
     """Claim byline, bio, rights and lead units; fill ``meta`` (authors, rights, lead)."""
     authors: list[str] = list(meta.get("authors") or [])
+    n = len(units)
     for i, u in enumerate(units):
+        # source and rights lines sit at the head or the tail of an article; in the middle
+        # "来源：国家统计局" is a data source and "禁止转载" is what the article is about
+        edge = i < 10 or i >= n - max(15, n * 2 // 5)
         if u.role or u.kind not in ("line", "heading", "quote"):
             continue
         text = u.key.strip()
@@ -91,7 +95,7 @@ def extract(units: list[Unit], meta: dict) -> None:
                 u.role, u.reason = "removed", "author_bio"
                 authors.extend(_names_from_byline(_original(u, m, "body")))
                 continue
-            if _BYLINE_SOURCE.match(text):
+            if edge and _BYLINE_SOURCE.match(text):
                 u.role, u.reason = "removed", "byline"
                 continue
         if u.kind in ("line", "quote"):
@@ -101,7 +105,7 @@ def extract(units: list[Unit], meta: dict) -> None:
                 u.data["label"] = _original(u, m, "label")
                 meta["lead"] = _original(u, m, "body").strip()
                 continue
-        if u.kind == "line" and len(text) <= 160 and _RIGHTS.search(text):
+        if edge and u.kind == "line" and len(text) <= 160 and _RIGHTS.search(text):
             u.role, u.reason = "removed", "rights"
             if not meta.get("rights"):
                 meta["rights"] = u.text.strip()

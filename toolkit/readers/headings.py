@@ -272,8 +272,10 @@ def _standalone_heading(units: list[Unit], i: int) -> bool:
     n = _visible_len(text)
     if not 4 <= n <= 22 or _NOT_HEADING_START.match(text):
         return False
-    if re.search(r"[。；;：:、|]", text) or len(re.findall(r"[，,]", text)) > 1 or text[-1] in "，,":
-        return False
+    if re.search(r"[。；;：:、|]", text) or len(re.findall(r"[，,]", text)) > 1 or text[-1] in "，,！!":
+        return False  # (an exclamation on its own line is a voice, not a heading)
+    if text.startswith(("“", "「", '"')) and text.endswith(("”", "」", '"')):
+        return False  # a quoted remark
     prev = _neighbour(units, i, -1)
     nxt = _neighbour(units, i, 1)
     if prev is None or nxt is None or prev.kind != "line" or nxt.kind != "line" or prev.role or nxt.role:
