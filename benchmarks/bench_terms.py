@@ -140,7 +140,39 @@ def main(argv: list[str]) -> int:
         print(f"{name:38} {count:>9,} {seconds:>9.3f} {len(text) / seconds / 1e6:>9.2f} {seconds / base:>15.2f}x")
     speeds = [len(text) / s for s, _ in results.values()]
     print(f"(median throughput {statistics.median(speeds) / 1e6:.2f} Mchars/s; ratios > 1 mean slower than the toolkit)")
+    script_coverage(chinese, corpus_text(1)[0])
     return 0
+
+
+def script_coverage(matcher, text: str) -> None:
+    """Share of the terms found in the simplified text also found after OpenCC conversion.
+
+    Traditional readers' text is often OpenCC output, so every conversion's spelling of
+    a term must be findable; the peer is the reviewed forms alone (no variants).
+    """
+    import opencc
+
+    from toolkit.terms import Termbase
+    from toolkit.terms.matcher import Matcher
+
+    forms_only = Matcher([replace_variants(e) for e in Termbase.load().entries], english=False)
+    base = matcher.count(text)
+    total = sum(base.values())
+    print(f"terms found again after conversion ({total:,} occurrences in the simplified text):")
+    print(f"{'config':8} {'toolkit (forms + variants)':>28} {'peer: reviewed forms only':>27}")
+    for config in ("s2t", "s2tw", "s2twp", "s2hk"):
+        converted = opencc.OpenCC(config).convert(text)
+        row = []
+        for m in (matcher, forms_only):
+            got = m.count(converted)
+            row.append(sum(min(n, got.get(term, 0)) for term, n in base.items()) / total)
+        print(f"{config:8} {row[0]:>27.2%} {row[1]:>27.2%}")
+
+
+def replace_variants(entry):
+    from dataclasses import replace
+
+    return replace(entry, variants=())
 
 
 if __name__ == "__main__":
