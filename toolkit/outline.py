@@ -5,22 +5,26 @@ from __future__ import annotations
 from .model import Document, Figure, ListBlock, Paragraph, Quote, Section, Table
 
 
-def _clip(text: str, width: int = 60) -> str:
+def _clip(text: str, width: int | None = 60) -> str:
+    if width is None:
+        return text
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _block_line(block: object) -> str:
+def _block_line(block: object, width: int | None = 60) -> str:
+    """One line describing a block; ``width=None`` leaves clipping to the caller."""
     if isinstance(block, Paragraph):
-        return f"¶ {_clip(block.text)}"
+        return f"¶ {_clip(block.text, width)}"
     if isinstance(block, Quote):
-        return f"> {_clip(block.text)}"
+        return f"> {_clip(block.text, width)}"
     if isinstance(block, ListBlock):
-        return f"list ({block.kind}, {len(block.items)} items): {_clip(block.items[0].marker + ' ' + block.items[0].text) if block.items else ''}"
+        first = _clip(block.items[0].marker + ' ' + block.items[0].text, width) if block.items else ''
+        return f"list ({block.kind}, {len(block.items)} items): {first}"
     if isinstance(block, Table):
         cols = max((len(r) for r in block.rows), default=0)
-        return f"table {block.label or ''} {len(block.rows)}×{cols} {_clip(block.caption or '')}".strip()
+        return f"table {block.label or ''} {len(block.rows)}×{cols} {_clip(block.caption or '', width)}".strip()
     if isinstance(block, Figure):
-        return f"figure {block.label or ''} {_clip(block.caption or block.caption_en or block.src or '')}".strip()
+        return f"figure {block.label or ''} {_clip(block.caption or block.caption_en or block.src or '', width)}".strip()
     return type(block).__name__
 
 
@@ -59,32 +63,51 @@ def outline_text(doc: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def outline_tree(doc: Document):  # -> rich.tree.Tree (rich imported lazily: fast --help)
-    """The same outline as a rich Tree, for a terminal."""
+def outline_tree(doc: Document, width: int = 100):  # -> rich.tree.Tree (rich imported lazily: fast --help)
+    """The same outline as a rich Tree, for a terminal ``width`` cells wide.
+
+    Each node is clipped to one terminal line (CJK characters take two cells), so the
+    tree's shape stays readable instead of wrapping.
+    """
+    from rich.cells import cell_len
     from rich.markup import escape
     from rich.tree import Tree
 
-    m = doc.meta
-    root = Tree(f"[bold]{escape(m.title or '(no title)')}[/] [dim]({m.title_source or 'none'}) "
-                f"{escape(m.source_path or '<text>')} [{m.format}, {m.encoding or '-'}][/]")
-    for label, value in (("authors", ", ".join(m.authors)), ("publisher", m.publisher), ("date", m.date),
-                         ("tags", ", ".join(m.tags)), ("lead", m.lead and _clip(m.lead)), ("rights", m.rights and _clip(m.rights))):
-        if value:
-            root.add(f"[cyan]{label}[/]: {escape(value)}")
-    for block in doc.body:
-        root.add(f"[dim]{escape(_block_line(block))}[/]")
+    def fit(text: str, depth: int) -> str:
+        room = max(20, width - 4 * depth - 2)
+        if cell_len(text) <= room:
+            return escape(text)
+        out, used = [], 0
+        for ch in text:
+            used += cell_len(ch)
+            if used > room - 1:
+                break
+            out.append(ch)
+        return escape("".join(out) + "…")
 
-    def walk(parent, section: Section) -> None:
+    m = doc.meta
+    root = Tree(f"[bold]{fit(m.title or '(no title)', 0)}[/]")
+    where = f"{m.source_path or '<text>'} [{m.format}, {m.encoding or '-'}] title: {m.title_source or 'none'}"
+    root.add(f"[dim]{fit(where, 1)}[/]")
+    for label, value in (("authors", ", ".join(m.authors)), ("publisher", m.publisher), ("date", m.date),
+                         ("tags", ", ".join(m.tags)), ("lead", m.lead), ("rights", m.rights)):
+        if value:
+            line = fit(f"{label}: {value}", 1)  # the label is plain ASCII: escape() leaves it as is
+            root.add(f"[cyan]{label}[/]{line[len(label):]}")
+    for block in doc.body:
+        root.add(f"[dim]{fit(_block_line(block, None), 1)}[/]")
+
+    def walk(parent, section: Section, depth: int) -> None:
         mark = " [dim](inferred)[/]" if section.inferred else ""
         number = f"{section.number} " if section.number else ""
-        node = parent.add(f"[bold green]§ {escape(number + section.heading)}[/]{mark}")
+        node = parent.add(f"[bold green]{fit('§ ' + number + section.heading, depth)}[/]{mark}")
         for block in section.body:
-            node.add(f"[dim]{escape(_block_line(block))}[/]")
+            node.add(f"[dim]{fit(_block_line(block, None), depth + 1)}[/]")
         for child in section.sections:
-            walk(node, child)
+            walk(node, child, depth + 1)
 
     for section in doc.sections:
-        walk(root, section)
+        walk(root, section, 1)
     if doc.references:
         root.add(f"[magenta]references[/]: {len(doc.references)}")
     if doc.notes:

@@ -89,7 +89,8 @@ def parse(
 
             from ..outline import outline_tree
 
-            Console(highlight=False).print(outline_tree(doc))
+            console = Console(highlight=False)
+            console.print(outline_tree(doc, width=console.width))
         else:
             typer.echo(("" if first else "\n") + outline_text(doc), nl=False)
         first = False
