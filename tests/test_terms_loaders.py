@@ -206,6 +206,15 @@ def test_every_form_looks_up_its_own_entry():
             assert tb.get(form) is entry, form
 
 
+def test_load_accepts_one_path_and_entry_objects(tmp_path):
+    path = write(tmp_path, "a.tsv", "内容复用\t內容複用\n")
+    assert Termbase.load(path).get("内容复用").hant == "內容複用"
+    tb = Termbase.load([path, TermEntry(term="内容复用", english="content repurposing"), TermEntry(term="新词")])
+    entry = tb.get("内容复用")
+    assert (entry.hant, entry.english) == ("內容複用", "content repurposing")
+    assert tb.is_user("新词") and tb.get("新词").source == ""  # objects keep their own source
+
+
 def test_without_builtin(tmp_path):
     tb = Termbase.load([write(tmp_path, "a.tsv", "出海\n")], builtin=False)
     assert [e.term for e in tb] == ["出海"] and tb.get("本地化") is None
@@ -291,4 +300,4 @@ def test_csv_and_toml_round_trip(tmp_path, entries):
 def strip_source(entry: TermEntry) -> TermEntry:
     from dataclasses import replace
 
-    return replace(entry, source="builtin")
+    return replace(entry, source="")

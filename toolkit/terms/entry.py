@@ -55,8 +55,9 @@ class TermEntry:
     #: other Chinese spellings of the same concept, in any script (社媒 for 社交媒体,
     #: 小额免税 / 小額免稅 for 小额豁免): found and looked up like the term, never locked
     variants: tuple[str, ...] = ()
-    #: where the entry came from: "builtin" or the user file's path (not a CSV column)
-    source: str = field(default="builtin", compare=False)
+    #: where the entry came from: "builtin", the user file's path, or "" for an entry
+    #: made in code (not a CSV column)
+    source: str = field(default="", compare=False)
 
     def form_for(self, target: Target | str) -> str:
         """The form to write for readers of ``target`` (hans, hant, tw or hk).

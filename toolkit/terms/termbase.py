@@ -81,16 +81,27 @@ class Termbase:
                 self._by_english.setdefault(alt.casefold(), entry)
 
     @classmethod
-    def load(cls, user_paths: Iterable[str | Path] = (), builtin: bool = True) -> Termbase:
+    def load(
+        cls, user_paths: Iterable[str | Path | TermEntry] | str | Path = (), builtin: bool = True
+    ) -> Termbase:
         """The built-in termbase (unless ``builtin=False``) overridden by user files.
+
+        Args:
+            user_paths: termbase files (CSV, TOML, TSV), in order; later ones override
+                earlier ones. TermEntry objects may be given too, each overriding like
+                a one-entry file at its place in the order. A single path is accepted.
+            builtin: start from the built-in termbase.
 
         Raises:
             TermbaseError: a user file is missing or malformed.
         """
         from .loaders import load_entries
 
+        if isinstance(user_paths, (str, Path)):
+            user_paths = [user_paths]
         layers: list[Iterable[TermEntry]] = [_builtin() if builtin else ()]
-        layers += [load_entries(p) for p in user_paths]
+        for item in user_paths:
+            layers.append([item] if isinstance(item, TermEntry) else load_entries(item))
         entries, touched = merge(layers)
         return cls(entries, touched)
 
