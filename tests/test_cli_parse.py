@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _parse_vectors import VECTORS, check
 from typer.testing import CliRunner
 
 from toolkit.cli import app
@@ -127,3 +128,19 @@ def _timed_help() -> float:
     proc = subprocess.run([sys.executable, "-m", "toolkit", "parse", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "--json" in proc.stdout
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v.name for v in VECTORS])
+def test_sample_vectors_library(vector) -> None:
+    from toolkit.readers import read
+
+    check(vector, read(vector.path).to_dict())
+
+
+def test_sample_vectors_cli() -> None:
+    result = run(*(str(v.path) for v in VECTORS), "--json")
+    assert result.exit_code == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(docs) == len(VECTORS)
+    for vector, doc in zip(VECTORS, docs, strict=True):
+        check(vector, doc)
