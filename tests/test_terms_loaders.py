@@ -70,6 +70,13 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     assert [(e.term, e.hant) for e in load_entries(path)] == [("出海", "出海"), ("视频", "影片")]
 
 
+def test_trailing_unnamed_columns_from_spreadsheets_are_ignored_when_empty(tmp_path):
+    [entry] = load_entries(write(tmp_path, "t.csv", "term,english,,\n出海,going global,,\n"))
+    assert (entry.term, entry.english) == ("出海", "going global")
+    with pytest.raises(TermbaseError, match="line 2: a value in column 3, which has no header"):
+        load_entries(write(tmp_path, "u.csv", "term,english,\n出海,going global,oops\n"))
+
+
 def test_not_utf8_names_the_line(tmp_path):
     path = write(tmp_path, "gbk.csv", "term,english\n出海,going global\n".encode("gbk"))
     with pytest.raises(TermbaseError, match=r"line 2: not UTF-8"):

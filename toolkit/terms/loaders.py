@@ -96,12 +96,13 @@ def load_csv(text: str, source: str) -> list[TermEntry]:
     names = [h.strip().lower() for h in header]
     allowed = ", ".join(COLUMNS)
     for name in names:
-        if name not in COLUMNS:
-            shown = name or "(empty)"
-            raise TermbaseError(f"line 1: unknown column {shown!r}; allowed columns: {allowed}", path=source)
+        # an unnamed column is allowed (spreadsheets export trailing empty columns)
+        # as long as no row puts a value in it; see below
+        if name and name not in COLUMNS:
+            raise TermbaseError(f"line 1: unknown column {name!r}; allowed columns: {allowed}", path=source)
     if "term" not in names:
         raise TermbaseError(f"line 1: the header has no 'term' column; allowed columns: {allowed}", path=source)
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted({n for n in names if n and names.count(n) > 1})
     if dupes:
         raise TermbaseError(f"line 1: column {dupes[0]!r} appears twice", path=source)
     entries: list[TermEntry] = []
@@ -115,6 +116,9 @@ def load_csv(text: str, source: str) -> list[TermEntry]:
                 raise TermbaseError(
                     f"{where}: {len(row)} fields but the header has {len(names)} columns", path=source
                 )
+            unnamed = [i + 1 for i, (n, cell) in enumerate(zip(names, row, strict=False)) if not n and cell.strip()]
+            if unnamed:
+                raise TermbaseError(f"{where}: a value in column {unnamed[0]}, which has no header", path=source)
             entry = _entry(dict(zip(names, row, strict=False)), source)
             _check_term(entry.term, where, source, seen)
             entries.append(entry)

@@ -17,7 +17,6 @@ from typing import Iterable, Iterator
 
 from .entry import TermEntry
 
-_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ACRONYM = re.compile(r"^[A-Z0-9&./+-]+$")
 _END = ""  # trie key marking the end of a form
 
