@@ -151,7 +151,17 @@ def test_key_points_from_enumeration_blocks() -> None:
     items = (ListItem(marker="第一", text="第一，先做合规。合规是底线。"), ListItem(marker="第二", text="第二，再做品牌。"))
     doc = Document(body=(Paragraph(text="出海要分几步走。"), ListBlock(ordered=True, items=items, kind="enumeration")))
     s = summarize(doc, chars=50)
-    assert [(p.text, p.kind) for p in s.key_points] == [("先做合规。", "enumeration"), ("再做品牌。", "enumeration")]
+    # a first sentence of a few words brings the next one along
+    assert [(p.text, p.kind) for p in s.key_points] == [("先做合规。合规是底线。", "enumeration"), ("再做品牌。", "enumeration")]
+
+
+def test_key_points_from_enumerations_inside_a_paragraph() -> None:
+    doc = Document(body=(
+        Paragraph(text="直播出海有三个抓手。第一，主播本地化。请当地主播讲解商品。第二，内容本地化。第三，供应链本地化，提前备货。"),
+        Paragraph(text="总之要因地制宜。"),
+    ))
+    points = [p.text for p in summarize(doc, chars=50).key_points]
+    assert points == ["主播本地化。请当地主播讲解商品。", "内容本地化。", "供应链本地化，提前备货。"]
 
 
 def test_key_points_fall_back_to_section_leads() -> None:
@@ -273,7 +283,7 @@ def test_key_points_from_numbered_subheadings() -> None:
         )),
     ))
     points = summarize(doc, chars=50).key_points
-    assert [(p.text, p.kind) for p in points] == [("物流慢：妥投要两周。", "subheading"), ("支付难", "subheading")]
+    assert [(p.text, p.kind) for p in points] == [("物流慢：妥投要两周。原因很多。", "subheading"), ("支付难", "subheading")]
 
 
 def test_cli_says_when_the_article_is_shorter_than_the_budget(tmp_path) -> None:

@@ -34,8 +34,29 @@ def enumeration_marker(text: str) -> str | None:
 
 
 def _first_sentence(text: str) -> str:
+    """The point an item makes: its first sentence, with the next one when the first
+    is only a few words (第一，主播本地化。由熟悉当地语言的主播讲解商品。)."""
     sentences = split_sentences(text)
-    return sentences[0] if sentences else text.strip()
+    if not sentences:
+        return text.strip()
+    if len(sentences[0]) < 10 and len(sentences) > 1 and not ENUM_START.match(sentences[1]):
+        return sentences[0] + sentences[1]
+    return sentences[0]
+
+
+def _inline_enumerations(doc: Document) -> Iterator[tuple[str, Section | None, str]]:
+    """(family, section, point) for 第一，…第二，… written inside paragraphs."""
+    for section, block in doc.iter_blocks():
+        texts = [i.text for i in block.items] if isinstance(block, ListBlock) else (
+            [block.text] if isinstance(block, Paragraph) else []
+        )
+        for text in texts:
+            sentences = split_sentences(text)
+            for k, sentence in enumerate(sentences):
+                m = ENUM_START.match(sentence)
+                if m:
+                    family = "di" if m.group("marker") else "shi"
+                    yield family, section, _first_sentence("".join(sentences[k:])[m.end() :])
 
 
 def _enumerations(doc: Document) -> Iterator[tuple[str, Section | None, str]]:
@@ -124,6 +145,8 @@ def key_points(
         limit: most points to return.
     """
     enums = list(_enumerations(doc))
+    if len(enums) < 2:
+        enums = list(_inline_enumerations(doc))
     if len(enums) >= 2:
         families = {f for f, _, _ in enums}
         keep = "di" if "di" in families else "shi"
