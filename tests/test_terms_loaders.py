@@ -308,3 +308,20 @@ def strip_source(entry: TermEntry) -> TermEntry:
     from dataclasses import replace
 
     return replace(entry, source="")
+
+
+@settings(max_examples=100, deadline=None)
+@given(user=_entries, base=_entries)
+def test_merge_rule_property(user, base):
+    from dataclasses import fields as dc_fields
+
+    merged = user.merged_over(base)
+    user_forms = any((user.hant, user.tw, user.hk))
+    for f in dc_fields(TermEntry):
+        name = f.name
+        if name in ("term", "source"):
+            assert getattr(merged, name) == getattr(user, name)
+        elif name in ("hant", "tw", "hk") and user_forms:
+            assert getattr(merged, name) == getattr(user, name)  # the group is the user's
+        else:
+            assert getattr(merged, name) == (getattr(user, name) or getattr(base, name))
