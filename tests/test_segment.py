@@ -120,3 +120,21 @@ def test_seed_003_sections_start_where_expected(shared) -> None:
 def test_seed_000_gets_three_inferred_sections(shared) -> None:
     doc = _seed(shared, "000")
     assert len(doc.sections) >= 3 and all(s.inferred for s in doc.sections)
+
+
+def test_one_paragraph_text_is_left_alone() -> None:
+    doc = Document(body=(P(text="新能源车企加快出海。" * 200),))
+    assert infer_sections(doc) is doc
+
+
+def test_topic_shift_splits_long_flat_text() -> None:
+    cars = [P(text=f"新能源汽车出口第{i}次刷新纪录，电池与电机企业随整车厂在匈牙利和泰国建设工厂，整车出口和海外建厂同步推进。") for i in range(8)]
+    pay = [P(text=f"跨境支付机构第{i}次下调汇款费率，卖家的收款、结汇和外汇风险管理成本随之下降，支付牌照竞争加剧。") for i in range(8)]
+    doc = infer_sections(Document(body=tuple(cars + pay)))
+    starts = []
+    at = len(doc.body)
+    for s in doc.sections:
+        starts.append(at)
+        at += len(s.body)
+    assert 8 in starts  # the shift from cars to payments is a boundary
+    assert _flatten(doc) == cars + pay
