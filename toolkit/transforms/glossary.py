@@ -366,7 +366,10 @@ def build_entry(rec: Merged, view: TermbaseView, score: float | None = None) -> 
     return GlossaryEntry(
         term=rec.term,
         hant=(entry.hant or None) if entry is not None and entry.hant else to_script(rec.term, "hant"),  # type: ignore[attr-defined]
-        pinyin=(entry.pinyin if entry is not None and entry.pinyin else pinyin_of(rec.term)) or None,  # type: ignore[attr-defined]
+        # a Latin term (GMV) has no pinyin, whatever a termbase row repeats there
+        pinyin=((entry.pinyin if entry is not None and entry.pinyin else pinyin_of(rec.term)) or None)  # type: ignore[attr-defined]
+        if _CJK.search(rec.term)
+        else None,
         english=english,
         english_source=english_source,
         definition=definition,
