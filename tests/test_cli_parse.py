@@ -144,3 +144,12 @@ def test_sample_vectors_cli() -> None:
     assert len(docs) == len(VECTORS)
     for vector, doc in zip(VECTORS, docs, strict=True):
         check(vector, doc)
+
+
+def test_output_folder_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "haiwaicang_plain.txt", tmp_path / "a.txt")
+    out = tmp_path / "parsed"
+    for _ in range(2):
+        result = run(str(tmp_path), "-o", str(out))
+        assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.outline.txt"]

@@ -62,6 +62,10 @@ def parse(
     for raw in inputs:
         if raw.is_dir() and raw not in roots:
             report.failed.append(Failure(str(raw), f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})"))
+    if output is not None:  # never read our own earlier outputs back as articles
+        out_dir = output.resolve()
+        found = [(path, root) for path, root in found
+                 if root is None or not path.resolve().is_relative_to(out_dir)]
     files = [path for path, _ in found]
     several = len(inputs) > 1 or len(files) > 1 or any(root is not None for _, root in found)
     names = _output_names(files)
