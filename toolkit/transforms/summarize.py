@@ -389,9 +389,9 @@ def summarize(
 def section_digests(doc: Document, sents: Sequence[Sent], scores: Sequence[float], limit: int = 3) -> list[SectionDigest]:
     """For each section, its heading and the one to three sentences that carry it.
 
-    A section's sentences include those of its subsections (a chapter with only
-    subsections still gets a digest). Within the section the lead sentence gets a
-    bonus; at most ``limit`` sentences and about 160 characters are taken.
+    A section is digested from its own text; a chapter with no text of its own
+    (only subsections) from its subsections' text. Within the section the lead
+    sentence gets a bonus; at most ``limit`` sentences and about 160 characters.
     """
     by_section: dict[int, list[int]] = {}
     for i, s in enumerate(sents):
@@ -399,10 +399,12 @@ def section_digests(doc: Document, sents: Sequence[Sent], scores: Sequence[float
             by_section.setdefault(id(s.section), []).append(i)
     out: list[SectionDigest] = []
     for section in doc.walk_sections():
-        members: list[int] = []
-        for sub in section.walk():
-            members.extend(by_section.get(id(sub), []))
-        members.sort()
+        members = list(by_section.get(id(section), []))
+        if not any(not sents[i].framing for i in members):
+            # a chapter that only holds subsections: digest what they say
+            for sub in section.walk():
+                members.extend(by_section.get(id(sub), []))
+            members = sorted(set(members))
         local = [i for i in members if not sents[i].framing]
         if not local:
             local = members
