@@ -123,3 +123,16 @@ def test_short_glued_heading_ending_in_colon_is_split() -> None:
     sub = read_text(text, format="txt").sections[0].sections
     assert [(s.number, s.heading) for s in sub] == [("1", "海外仓的“夹生饭”困局"), ("2", "支付的本地化")]
     assert sub[0].body[0].text == "2024年启动的计划暴露矛盾:"
+
+
+LONG = "跨境卖家在海外市场面临的挑战越来越多，本地化运营成为关键，平台规则也在不断变化。"
+
+
+def test_standalone_unnumbered_headings_between_paragraphs() -> None:
+    text = "\n".join([LONG, LONG, "深耕成熟市场：香港", LONG, LONG, "扩展新兴市场：沙特", LONG, "下一步怎么走？", LONG])
+    assert [h for _, _, h in outline(text)] == ["深耕成熟市场：香港", "扩展新兴市场：沙特", "下一步怎么走？"]
+
+
+def test_speaker_lines_and_exclamations_are_not_headings() -> None:
+    text = "\n".join([LONG, "记者：你怎么看？", LONG, "太难了！", LONG, "“这就是现实。”", LONG])
+    assert outline(text) == []

@@ -272,7 +272,11 @@ def _standalone_heading(units: list[Unit], i: int) -> bool:
     n = _visible_len(text)
     if not 4 <= n <= 22 or _NOT_HEADING_START.match(text):
         return False
-    if re.search(r"[。；;：:、|]", text) or len(re.findall(r"[，,]", text)) > 1 or text[-1] in "，,！!":
+    m = re.search(r"[：:]", text)
+    head, colon, tail = (text[: m.start()], m.group(0), text[m.end() :]) if m else (text, "", "")
+    if colon and (len(head) < 5 or not 1 <= len(tail) <= 12 or re.search(r"[?？]", tail)):
+        return False  # "记者：你怎么看？" is a speaker's line; "深耕成熟市场：香港" a heading
+    if re.search(r"[。；;、|]", head + tail) or len(re.findall(r"[，,]", text)) > 1 or text[-1] in "，,！!":
         return False  # (an exclamation on its own line is a voice, not a heading)
     if text.startswith(("“", "「", '"')) and text.endswith(("”", "」", '"')):
         return False  # a quoted remark
