@@ -214,3 +214,17 @@ def test_definitional_patterns(sentence, term, definition_start):
 def test_common_words_are_not_defined_without_quotes():
     found = extract(Document(body=(Paragraph(text="具体是指平台把订单交给第三方处理。"),)), statistical=False)
     assert "具体" not in found.candidates
+
+
+def test_cedict_index_cache_roundtrip(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    english_gloss.index.cache_clear()
+    try:
+        first = english_gloss.index()
+        cached = list((tmp_path / "toolkit").glob("cedict-*.marshal"))
+        assert len(cached) == 1
+        english_gloss.index.cache_clear()
+        assert english_gloss.index() == first  # read back from the cache
+        assert "localization" in first["本地化"]
+    finally:
+        english_gloss.index.cache_clear()
