@@ -115,3 +115,11 @@ def test_matches_are_ordered_non_overlapping_slices(text):
         assert m.start >= end and m.end > m.start
         assert text[m.start:m.end] == m.text
         end = m.end
+
+
+def test_package_docstring_examples():
+    import doctest
+
+    import toolkit.terms
+
+    assert doctest.testmod(toolkit.terms).failed == 0
