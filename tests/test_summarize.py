@@ -321,3 +321,13 @@ def test_english_article() -> None:
     s = summarize(read_text(text), chars=90)
     assert s.sentences and s.summary.startswith(s.sentences[0].text)
     assert "35%" in [f.value for f in s.key_figures]
+
+
+def test_trim_clauses() -> None:
+    from toolkit.transforms.summarize import trim_clauses
+
+    assert trim_clauses("企业需要重构市场边界[13]。") == "企业需要重构市场边界。"
+    assert trim_clauses("从收入结构(图1)可清晰看出阿里的战略。") == "从收入结构可清晰看出阿里的战略。"
+    assert trim_clauses("如[3]所示，营收增长46%。") == "如[3]所示，营收增长46%。"  # a citation inside the clause stays
+    assert trim_clauses("营收(2024年)同比增长了很多。") == "营收(2024年)同比增长了很多。"  # figures stay
+    assert trim_clauses("卖家开始自建独立站，例如服装和家居卖家。") == "卖家开始自建独立站。"

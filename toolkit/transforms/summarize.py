@@ -230,18 +230,22 @@ def score_sentences(
 
 # --- clause trimming ---------------------------------------------------------------
 
+#: citation marks [12] [3,4] and pointers to figures and tables (图1) (见表2)
+_CITATION = re.compile(r"\s*\[\d+(?:\s*[,，\-–~]\s*\d+)*\](?=[。，,；;：:！？!?”）)\s]|$)|[（(]\s*见?\s*[图表]\s*\d+[^（）()]{0,6}[）)]")
 _PAREN = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _EXAMPLE = re.compile(r"[，,；;]\s*(?:例如|比如|譬如|诸如|举例来说|举个例子)[^。！？!?；;]*(?=[。！？!?；;]|$)")
 
 
 def trim_clauses(text: str) -> str:
-    """Drop examples (…，例如…) and short parentheses without figures from a sentence.
+    """Drop examples (…，例如…), citation marks, pointers to figures and short
+    parentheses without figures from a sentence.
 
     The sentence keeps its start and its end punctuation; what goes is illustration,
     so the summary spends its budget on claims. Parentheses holding a number stay:
     they are often the figure the sentence is about.
     """
-    out = _EXAMPLE.sub("", text)
+    out = _CITATION.sub("", text)
+    out = _EXAMPLE.sub("", out)
     out = _PAREN.sub(lambda m: m.group(0) if re.search(r"\d", m.group(0)) else "", out)
     return out if len(out) >= 8 else text
 
@@ -426,7 +430,7 @@ def section_digests(doc: Document, sents: Sequence[Sent], scores: Sequence[float
         out.append(
             SectionDigest(
                 heading=section_label(section) or "",
-                digest=_join([sents[i].text for i in chosen]),
+                digest=_join([trim_clauses(sents[i].text) for i in chosen]),
                 level=section.level,
                 inferred=section.inferred,
             )
