@@ -165,11 +165,13 @@ def detect_plain(units: list[Unit], title: str | None) -> None:
         runs = _runs([c for c in members if c.grade != "weak"])
         strong_total = sum(c.grade == "strong" for c in members)
         scheme_is_heading = strong_total >= 2 and strong_total >= 0.5 * len(members)
-        for run in runs:
-            if run[-1].index == len(units) - 1:
-                run = run[:-1]  # the very last line heads nothing
-            if run and _accept(run, units, scheme, scheme_is_heading):
+        runs = [r[:-1] if r[-1].index == len(units) - 1 else r for r in runs]  # the last line heads nothing
+        # runs of two or more first; once one of them is accepted, the scheme is in use
+        # for headings in this article and a lone member elsewhere counts as well
+        for run in sorted((r for r in runs if r), key=len, reverse=True):
+            if _accept(run, units, scheme, scheme_is_heading):
                 accepted.extend(run)
+                scheme_is_heading = scheme_is_heading or len(run) >= 2
     extra = _bare_headings(units, title, has_numbered=len(accepted) >= 2)
     heads = sorted(accepted + extra, key=lambda c: c.index)
     stack: list[str] = []
