@@ -154,3 +154,16 @@ def test_photo_credit_near_the_end_does_not_eat_the_conclusion() -> None:
     doc = read_text("\n".join([BODY, BODY, "图片来源：网络", PARA, PARA]), format="txt")
     assert [r.reason for r in doc.removed] == ["image_credit"]
     assert sum(1 for _ in doc.paragraphs()) == 14
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("点击上方蓝字关注我们", "share"), ("点个在看", "share"), ("分享、点赞、在看", "share"), ("（完）", "footer"), ("- THE END -", "footer"), ("免责声明：本文不构成投资建议。", "rights"), ("原标题：出海的下半场", "byline")],
+)
+def test_wechat_style_furniture(line: str, reason: str) -> None:
+    assert removed(line + "\n" + BODY + "\n" + line).get(line) == reason
+
+
+def test_reporter_byline() -> None:
+    doc = read_text("本报记者 王小明 李华\n" + BODY, format="txt")
+    assert doc.meta.authors == ("王小明", "李华")

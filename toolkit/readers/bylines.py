@@ -18,7 +18,9 @@ _BIO_PAREN = re.compile(r"^[(（\[【]\s*作者简介\s*[:：]\s*(?P<body>.+?)\s
 _BIO_PLAIN = re.compile(r"^作者简介\s*[:：]\s*(?P<body>.+)$")
 #: 作者/十里, 作者：X，编辑：Y, 文/X, 文 | X, 撰文：X (short byline lines)
 _BYLINE = re.compile(r"^(?:原创\s*)?(?:作者|文|撰文|文字|作者丨|来源作者)\s*[/|｜丨:：]\s*(?P<body>.{1,80})$")
-_BYLINE_SOURCE = re.compile(r"^(?:来源(?:公众号)?|(?:微信)?公众号|出品|编译|译者|责编|责任编辑|编辑)\s*[:：/|｜丨].{1,120}$")
+_BYLINE_SOURCE = re.compile(r"^(?:(?:文章)?来源(?:公众号)?|(?:微信)?公众号|出品|编译|译者|责编|责任编辑|编辑|原标题|原文标题)\s*[:：/|｜丨].{1,120}$")
+#: 记者 张三 / 本报记者：张三 李四 (news bylines)
+_REPORTER = re.compile(r"^(?:本报|新华社|特约)?记者\s*[:：/|丨]?\s*(?P<body>[\u4e00-\u9fff·]{2,5}(?:[、\s]+[\u4e00-\u9fff·]{2,5}){0,3})$")
 _COLUMN_WORDS = r"(?:专栏作[家者]|專欄作[家者]|特约作者|特約作者|关于作者|關於作者)"
 _COLUMN = re.compile(rf"^(?:[#＃]|\*\*)?\s*{_COLUMN_WORDS}\s*(?:[#＃]|\*\*)?\s*[:：]?$")
 _COLUMN_INLINE = re.compile(rf"^[#＃]\s*{_COLUMN_WORDS}\s*[#＃]\s*(?P<body>.+)$")
@@ -94,6 +96,11 @@ def extract(units: list[Unit], meta: dict) -> None:
             if m:
                 u.role, u.reason = "removed", "author_bio"
                 authors.extend(_names_from_byline(_original(u, m, "body")))
+                continue
+            m = _REPORTER.match(text)
+            if edge and m:
+                u.role, u.reason = "removed", "author_bio"
+                authors.extend(n for n in re.split(r"[、\s]+", _original(u, m, "body")) if n)
                 continue
             if edge and _BYLINE_SOURCE.match(text):
                 u.role, u.reason = "removed", "byline"
