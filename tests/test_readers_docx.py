@@ -146,3 +146,22 @@ def test_no_han_character_is_lost(blocks: list) -> None:
             written.append(value)
     raw = read_docx(_save(d))
     assert kept_in_order("\n".join(written), raw)
+
+
+def test_text_box_words_are_kept_once() -> None:
+    """Text boxes (DrawingML with a VML fallback copy) are read, and only once."""
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    paragraph = d.add_paragraph("正文前")
+    paragraph._p.append(parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框内容</w:t>'
+        '</w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p>'
+        '<w:r><w:t>文本框内容</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    d.add_paragraph("正文后")
+    raw = read_docx(_save(d))
+    assert [(i.kind, i.text) for i in raw.items] == [("line", "正文前"), ("line", "文本框内容"), ("line", "正文后")]

@@ -22,6 +22,8 @@ from . import READERS
 from .metadata import as_list, normalise_date, promote_title
 from .raw import Raw, RawArticle
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
 _QUOTE_STYLES = {"quote", "intense quote", "block text", "引用", "明显引用"}
@@ -107,10 +109,19 @@ def _body_elements(document: Any) -> Iterator[tuple[str, Any]]:
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 yield "paragraph", Paragraph(child, document.part)
+                yield from text_boxes(child)
             elif tag == "tbl":
                 yield "table", Table(child, document.part)
             elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):
                 yield from walk(child)
+
+    def text_boxes(paragraph: Any) -> Iterator[tuple[str, Any]]:
+        """Paragraphs in text boxes anchored to ``paragraph`` (python-docx's .text skips
+        them); the VML fallback copy of the same box is left out so nothing doubles."""
+        for box in paragraph.iter(f"{_W}txbxContent"):
+            if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+                continue
+            yield from walk(box)
 
     yield from walk(document.element.body)
 
