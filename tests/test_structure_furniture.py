@@ -167,3 +167,10 @@ def test_wechat_style_furniture(line: str, reason: str) -> None:
 def test_reporter_byline() -> None:
     doc = read_text("本报记者 王小明 李华\n" + BODY, format="txt")
     assert doc.meta.authors == ("王小明", "李华")
+
+
+def test_keywords_line_gives_tags() -> None:
+    doc = read_text("摘要：本文讨论海外仓。\n关键词：跨境电商；海外仓；本地化\n" + BODY, format="txt")
+    assert doc.meta.tags == ("跨境电商", "海外仓", "本地化")
+    assert doc.meta.lead == "本文讨论海外仓。"
+    assert [r.reason for r in doc.removed] == ["label", "keywords"]

@@ -31,6 +31,8 @@ _RIGHTS = re.compile(
     r"|(?:原创|授权)?发布于.{1,20}[，,]\s*未经)",
     re.I,
 )
+#: 关键词：跨境电商；出海 (journal articles): the author's own tags
+_KEYWORDS = re.compile(r"^(?:关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<body>.{2,200})$", re.I)
 _NAME_END = re.compile(r"[,，;；、:：\s(（]")
 
 
@@ -112,6 +114,12 @@ def extract(units: list[Unit], meta: dict) -> None:
                 u.data["label"] = _original(u, m, "label")
                 meta["lead"] = _original(u, m, "body").strip()
                 continue
+        m = _KEYWORDS.match(text) if (u.kind == "line" and i < max(10, n // 6)) else None
+        if m:
+            u.role, u.reason = "removed", "keywords"
+            if not meta.get("tags"):
+                meta["tags"] = [k.strip() for k in re.split(r"[;；,，、\s]+", _original(u, m, "body").strip(" 。.")) if k.strip()]
+            continue
         if edge and u.kind == "line" and len(text) <= 160 and _RIGHTS.search(text):
             u.role, u.reason = "removed", "rights"
             if not meta.get("rights"):
