@@ -149,3 +149,18 @@ def test_seed_expectation(seed: str, key: str, value: Any) -> None:
 def test_seeds_parse_deterministically(shared: Path) -> None:
     for path in sorted((shared / "corpus" / "seeds").glob("*.txt")):
         assert document_json(read(path)) == document_json(read(path))
+
+
+def test_seed_003_enumerations_are_eleven_whole_paragraph_items(shared: Path) -> None:
+    doc = read(shared / "corpus" / "seeds" / "003_c609a4907a715972.txt")
+    items = [i for b in blocks(doc) if isinstance(b, ListBlock) and b.kind == "enumeration" for i in b.items]
+    assert len(items) == 11
+    assert all(i.marker in ("第一", "第二", "第三") and i.text.startswith(i.marker) for i in items)
+    assert any(i.text.startswith("第一,TikTok困境折射出全球化挑战的不断加码。") and len(i.text) > 200 for i in items)
+
+
+def test_seed_002_table_captions_in_both_languages(shared: Path) -> None:
+    doc = read(shared / "corpus" / "seeds" / "002_e716ca76fa1bb901.txt")
+    table = next(b for b in blocks(doc) if isinstance(b, Table) and b.label == "表1")
+    assert (table.caption, table.caption_en) == ("业务体系", "Business system")
+    assert [n.label for n in doc.notes] == ["1"]
