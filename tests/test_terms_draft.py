@@ -52,3 +52,19 @@ def test_cli_usage(capsys, tmp_path):
     path.write_text("term\n出海\n", encoding="utf-8")
     assert main([str(path)]) == 0
     assert "1 rows drafted" in capsys.readouterr().out
+
+
+def test_check_command(tmp_path, capsys):
+    from toolkit.terms.__main__ import main as check
+
+    good = tmp_path / "house.csv"
+    good.write_text("term,english\n在地化,deep localization\n内容复用,content repurposing\n", encoding="utf-8")
+    assert check([str(good), "--show", "在地化"]) == 0
+    out = capsys.readouterr().out
+    assert "2 entries (1 override built-in ones, 1 new)" in out
+    assert "english: deep localization" in out and "pinyin: zài dì huà" in out  # merged over the built-in
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,engish\n出海,x\n", encoding="utf-8")
+    assert check([str(good), str(bad)]) == 1
+    assert "unknown column 'engish'" in capsys.readouterr().err
+    assert check(["--show", "没有"]) == 0 and "not in the termbase" in capsys.readouterr().out
