@@ -33,7 +33,7 @@ def test_body_order_styles_and_core_properties() -> None:
     d.core_properties.keywords = "出海, 海外仓"
     d.core_properties.subject = "市场"
     d.core_properties.created = dt.datetime(2024, 1, 2, 3, 4, 5)
-    d.add_paragraph("出海简报", style="Title")  # repeats the core title: not kept twice
+    d.add_paragraph("出海简报", style="Title")  # repeats the core title: removed, not body
     d.add_paragraph("导语段落。")
     d.add_heading("一、背景", level=1)
     d.add_paragraph("要点甲", style="List Bullet")
@@ -51,6 +51,7 @@ def test_body_order_styles_and_core_properties() -> None:
                         "date": "2024-01-02", "tags": ["出海", "海外仓", "市场"]}
     got = [(i.kind, i.text, i.level, i.marker, i.ordered) for i in raw.items if i.kind != "table"]
     assert got == [
+        ("removed", "出海简报", 0, "", False),
         ("line", "导语段落。", 0, "", False),
         ("heading", "一、背景", 1, "", False),
         ("list_item", "要点甲", 0, "-", False),

@@ -67,7 +67,7 @@ def read_docx(content: Union[str, bytes]) -> RawArticle:
                     title_from_style = text
                     meta["title"], meta["title_source"] = text, "docx_title"
                 elif meta.get("title") and re.sub(r"\s+", "", str(meta["title"])) == re.sub(r"\s+", "", text):
-                    pass  # the Title paragraph repeats the core title: already in meta
+                    items.append(Raw(kind="removed", text=text, reason="duplicate_title"))  # repeats the core title
                 else:
                     items.append(Raw(kind="line", text=text))
             else:

@@ -80,7 +80,8 @@ def promote_title(items: list[Raw], meta: dict[str, object], source: str) -> lis
         same_level = sum(1 for item in items if item.kind == "heading" and item.level <= head.level)
         known = meta.get("title")
         if known and _norm(str(known)) == _norm(head.text):
-            del items[first]  # already in meta.title: nothing is lost
+            # a second copy of a title the metadata gave: out of the body, kept in removed
+            items[first] = Raw(kind="removed", text=head.text, reason="duplicate_title")
         elif not known and same_level == 1:
             meta["title"] = head.text
             meta["title_source"] = source
