@@ -196,7 +196,7 @@ def load(path: Path, *, format: str | None = None) -> Loaded:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"cannot read ({exc.strerror or exc})", path=name) from None
-    fmt = format or _EXT.get(path.suffix.lower())
+    fmt = _EXT.get(f".{format.lower()}", format) if format else _EXT.get(path.suffix.lower())
     if fmt == "docx" or data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return Loaded(check_docx(data, name=name, expected=fmt == "docx"), "docx", None)
     text, encoding = decode_bytes(data, path=name)
