@@ -95,19 +95,16 @@ def _lexrank(sents: Sequence[Sent], damping: float = 0.85, iterations: int = 50,
             for b in range(a + 1, len(plist)):
                 j, vj = plist[b]
                 row[j] = row.get(j, 0.0) + vi * vj
-    # symmetric weights, then each node keeps its strongest neighbours
-    full: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, row in enumerate(rows):
-        for j, w in row.items():
-            full[i][j] = w
-            full[j][i] = w
+    # symmetric weights, then (in big graphs) each node keeps its strongest neighbours
     if neighbours is None:
         neighbours = n if n <= FULL_GRAPH else SPARSE_NEIGHBOURS
     adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    for i, row in enumerate(full):
-        best = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))[:neighbours] if len(row) > neighbours else row.items()
-        for j, w in best:
+    for i, row in enumerate(rows):
+        for j, w in row.items():
             adj[i].append((j, w))
+            adj[j].append((i, w))
+    if neighbours < n:
+        adj = [sorted(a, key=lambda jw: (-jw[1], jw[0]))[:neighbours] if len(a) > neighbours else a for a in adj]
     out_w = [sum(w for _, w in a) for a in adj]
     rank = [1.0 / n] * n
     base = (1 - damping) / n
@@ -123,7 +120,7 @@ def _lexrank(sents: Sequence[Sent], damping: float = 0.85, iterations: int = 50,
         new = [r + spread for r in new]
         delta = sum(abs(a - b) for a, b in zip(new, rank, strict=True))
         rank = new
-        if delta < 1e-6:
+        if delta < 1e-5:
             break
     return rank
 
