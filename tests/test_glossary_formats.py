@@ -11,6 +11,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.model import GlossaryEntry
 from toolkit.writers import render
@@ -138,3 +140,23 @@ def test_unknown_script_is_a_usage_error():
 def test_md_template_can_be_overridden(tmp_path):
     (tmp_path / "glossary.md").write_text("{% for e in entries %}{{ e.term }};{% endfor %}\n", encoding="utf-8")
     assert render(ENTRIES, "md", template_dir=str(tmp_path)) == "海外仓;反向海淘;VOC;软件;\n"
+
+
+_ANY_TEXT = st.text(max_size=40)
+
+
+@settings(max_examples=30, deadline=None)
+@given(term=st.text(min_size=1, max_size=20), english=_ANY_TEXT, definition=_ANY_TEXT, context=_ANY_TEXT)
+def test_property_every_format_survives_any_text(term, english, definition, context):
+    from lxml import etree
+    from openpyxl import load_workbook
+
+    entry = GlossaryEntry(term=term, english=english or None, definition=definition or None, context=context or None,
+                          frequency=1, sources=("s",))
+    root = etree.fromstring(render([entry], "tbx").encode("utf-8"))
+    assert len(root.findall("./text/body/termEntry")) == 1
+    book = load_workbook(io.BytesIO(render([entry], "xlsx")))
+    assert book["Glossary"].max_row == 2
+    rows = list(csv.reader(io.StringIO(render([entry], "csv").lstrip("\ufeff"))))
+    assert len(rows) == 2 and not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in rows[1])
+    json.loads(render([entry], "json"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
@@ -35,6 +36,17 @@ COLUMNS = (
 #: a leading character that makes Excel/LibreOffice evaluate a cell as a formula
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LANG = {"hans": "zh-Hans", "hant": "zh-Hant", "tw": "zh-TW", "hk": "zh-HK"}
+
+
+#: characters XML 1.0 (and so TBX and XLSX) cannot hold; a pasted article may carry them
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """``value`` without the control characters an XML file cannot contain."""
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    return value
 
 
 def _attribution(entries: Sequence[GlossaryEntry]) -> str | None:
@@ -180,7 +192,7 @@ def render_xlsx(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: 
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for e in localised:
-        sheet.append([_cell(e, c) for c in COLUMNS])
+        sheet.append([_xml_safe(_cell(e, c)) for c in COLUMNS])
         for cell in sheet[sheet.max_row]:
             # openpyxl would store "=..." as a formula; a glossary cell is always text
             if isinstance(cell.value, str) and cell.value.startswith("="):
@@ -219,7 +231,7 @@ def render_tbx(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: o
     from lxml import etree
 
     XML = "{http://www.w3.org/XML/1998/namespace}"
-    entries = list(entries)
+    entries = [_clean_entry(e) for e in entries]
     root = etree.Element("martif", type="TBX-Basic")
     root.set(XML + "lang", "zh-Hans")
     header = etree.SubElement(root, "martifHeader")
@@ -282,6 +294,18 @@ def render_tbx(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: o
         doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
     )
     return data.decode("utf-8")
+
+
+def _clean_entry(entry: GlossaryEntry) -> GlossaryEntry:
+    """The entry with every text field XML-safe (lxml refuses control characters)."""
+    changes = {}
+    for name in COLUMNS:
+        value = getattr(entry, name)
+        if isinstance(value, str) and _XML_ILLEGAL.search(value):
+            changes[name] = _xml_safe(value)
+        elif isinstance(value, tuple) and any(_XML_ILLEGAL.search(v) for v in value):
+            changes[name] = tuple(_xml_safe(v) for v in value)
+    return replace(entry, **changes) if changes else entry
 
 
 def _tig(etree: Any, lang_set: Any, term: str, *, origin: str | None = None, status: str | None = None) -> Any:
