@@ -156,3 +156,15 @@ def test_convert_file_returns_text_without_destination(tmp_path: Path):
     src = tmp_path / "a.txt"
     src.write_text("软件\n", encoding="utf-8")
     assert toolkit.convert_file(src, to="twp") == "軟體\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="abc视频", min_size=1, max_size=4), min_size=1, max_size=8), st.text(alphabet="abc视频x", max_size=40))
+def test_trie_pattern_finds_longest_leftmost_like_alternation(words, text):
+    import re
+
+    from toolkit.transforms.convert import trie_pattern
+
+    flat = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    trie = re.compile(trie_pattern(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]

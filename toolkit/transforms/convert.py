@@ -189,6 +189,30 @@ def lock_table(entries: Iterable[Any], script: str) -> dict[str, str]:
     return table
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` at each position, built as a trie.
+
+    A flat alternation tries every word at every position (slow for thousands of
+    terms); in the trie each step has one branch per next character, and an
+    optional tail for a word that is also a prefix keeps the longest match first.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 # ------------------------------------------------------------------------ converter
 
 
@@ -220,9 +244,7 @@ class Converter:
         self.script = script_of(self.config)
         self._cc = opencc_for(self.config)
         self.locks = lock_table(_entries_from(terms), self.script)
-        self._pattern = (
-            re.compile("|".join(re.escape(f) for f in sorted(self.locks, key=len, reverse=True))) if self.locks else None
-        )
+        self._pattern = re.compile(trie_pattern(self.locks)) if self.locks else None
 
     @property
     def lang(self) -> str:
