@@ -228,3 +228,10 @@ def test_cedict_index_cache_roundtrip(tmp_path, monkeypatch):
         assert "localization" in first["本地化"]
     finally:
         english_gloss.index.cache_clear()
+
+
+def test_overlapping_forms_are_counted_once():
+    entry = TermEntry(term="阿里巴巴", english="Alibaba", variants=("阿里",))
+    doc = Document(meta=Meta(source_path="a"), body=(Paragraph(text="阿里巴巴的财报显示，阿里正在调整。阿里巴巴还在出海。"),))
+    items = by_term(glossary(doc, terms=[entry], builtin=False))
+    assert items["阿里巴巴"].frequency == 3

@@ -225,7 +225,11 @@ def merge_articles(articles: Iterable[ArticleTerms], view: TermbaseView) -> dict
     merged: dict[str, Merged] = {}
     for article in articles:
         kept_stat = _keep_statistical(article)
-        for cand in article.candidates.values():
+        counted: set[str] = set()  # keys whose occurrences this article already counted
+        # termbase candidates first: their count covers every form of the entry, so a
+        # candidate that is another form of it (阿里 for 阿里巴巴) adds evidence, not count
+        ordered = sorted(article.candidates.values(), key=lambda c: c.termbase_term is None)
+        for cand in ordered:
             marked = cand.origins - {"statistical"}
             if not marked and cand.term not in kept_stat:
                 continue
@@ -235,8 +239,12 @@ def merge_articles(articles: Iterable[ArticleTerms], view: TermbaseView) -> dict
             rec = merged.get(fold)
             if rec is None:
                 rec = merged[fold] = Merged(term=key)
-            rec.spellings[key] = rec.spellings.get(key, 0) + cand.count
-            _absorb(rec, cand, article.source, kept_stat.get(cand.term, 0.0))
+            same_entry = fold in counted and cand.term != key
+            if not same_entry:
+                rec.spellings[key] = rec.spellings.get(key, 0) + cand.count
+            _absorb(rec, cand, article.source, kept_stat.get(cand.term, 0.0), count=not same_entry)
+            if cand.termbase_term:
+                counted.add(fold)
     # each entry is named by its most frequent spelling (the first seen on a tie)
     out: dict[str, Merged] = {}
     for rec in merged.values():
@@ -254,8 +262,9 @@ def _key(cand: Candidate, view: TermbaseView) -> str:
     return to_simplified(cand.term)
 
 
-def _absorb(rec: Merged, cand: Candidate, source: str, stat_share: float) -> None:
-    rec.frequency += cand.count
+def _absorb(rec: Merged, cand: Candidate, source: str, stat_share: float, count: bool = True) -> None:
+    if count:
+        rec.frequency += cand.count
     if source not in rec.sources:
         rec.sources.append(source)
     rec.origins |= cand.origins if stat_share > 0 else cand.origins - {"statistical"}

@@ -455,13 +455,18 @@ def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | Non
 def count_occurrences(found: ArticleTerms, full_text: str) -> None:
     """Set each candidate's frequency to its occurrences in the whole text (at least 1)."""
     for term, cand in found.candidates.items():
-        n = 0
-        for form in {term, *cand.variants}:
+        if not cand.variants and not _LATIN_WORD.match(term):
+            cand.count = max(full_text.count(term), 1)
+            continue
+        # forms may contain each other (阿里巴巴 / 阿里): one pass, longest form first,
+        # so no occurrence is counted twice
+        parts = []
+        for form in sorted({term, *cand.variants}, key=len, reverse=True):
+            body = re.escape(form)
             if _LATIN_WORD.match(form):
-                n += len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", full_text))
-            else:
-                n += full_text.count(form)
-        cand.count = max(n, 1)
+                body = rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+            parts.append(body)
+        cand.count = max(len(re.findall("|".join(parts), full_text)), 1)
 
 
 def extract(
