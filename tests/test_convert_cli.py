@@ -158,7 +158,7 @@ def test_big5_encoding_error_is_per_file(tmp_path: Path):
 
 
 def test_list_configs():
-    result = run("x", "--list-configs")
+    result = run("--list-configs")
     assert "s2twp" in result.stdout.split() and "jp2t" in result.stdout.split()
 
 

@@ -16,7 +16,7 @@ _TO_HELP = "Target: hant (s2t), tw (s2tw), twp (s2twp, Taiwan phrasing), hk (s2h
 
 @app.command()
 def convert(
-    inputs: List[str] = typer.Argument(..., help="Files or folders (txt, md, html, docx, srt, vtt, json); '-' reads stdin.", show_default=False),
+    inputs: List[str] = typer.Argument(None, help="Files or folders (txt, md, html, docx, srt, vtt, json); '-' reads stdin.", show_default=False),
     to: str | None = typer.Option(None, "--to", "-t", help=_TO_HELP, show_default=False),
     config: str | None = typer.Option(None, "--config", "-c", help="Any OpenCC config instead of --to (see --list-configs).", show_default=False),
     source: str | None = typer.Option(None, "--from", help="Script of the input: hans, hant, tw or hk (tw/hk pick tw2s/hk2s for --to hans).", show_default=False),
@@ -41,6 +41,8 @@ def convert(
     if list_configs:
         typer.echo("\n".join(available_configs()))
         raise typer.Exit()
+    if not inputs:
+        fail("give files, folders or '-' to convert (toolkit convert --help)", 2)
     try:
         if inputs == ["-"] or (output is None and not in_place and len(inputs) == 1 and Path(inputs[0]).is_file()):
             _single_to_stdout(inputs[0], to, config, source, terms, encoding, format)
