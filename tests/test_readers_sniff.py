@@ -159,3 +159,11 @@ def test_content_overrides_extension(tmp_path: Path, name: str, content: str, fm
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     assert load(path).format == fmt
+
+
+def test_a_stray_nul_is_dropped_but_nul_laden_bytes_are_binary() -> None:
+    text = "跨境电商企业出海，本地化运营与海外仓建设同步推进。" * 20
+    data = text.encode()
+    assert decode_bytes(data[:30] + b"\x00" + data[30:]) == (text, "utf-8")
+    with pytest.raises(UnreadableInput, match="binary"):
+        decode_bytes(b"\x00\x01\x02\x00" * 50 + data)

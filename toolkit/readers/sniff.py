@@ -302,14 +302,19 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     if what:
         raise UnreadableInput(f"not text: the file is {what}", path=path)
     head = data[:SAMPLE]
-    if b"\x00" in head:
+    nuls = head.count(0)
+    if nuls:
         utf16 = _utf16_without_bom(head)
         if utf16:
             try:
                 return data.decode(utf16), utf16
             except UnicodeDecodeError:
                 pass
-        raise UnreadableInput("binary file, not text", path=path)
+        if nuls > max(2, len(head) // 1000):
+            raise UnreadableInput("binary file, not text", path=path)
+        # a few stray NULs (a careless export) in otherwise good text: drop them
+        data = data.replace(b"\x00", b"")
+        head = data[:SAMPLE]
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > len(head) // 10:
         raise UnreadableInput("binary file, not text", path=path)
