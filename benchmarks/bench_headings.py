@@ -141,7 +141,32 @@ def main() -> int:
     print(f"{sum(len(b) for _, b in lenient) - sum(len(g) for _, g in ours)} numbered lines set all in bold in the source count as headings too:")
     print(f"{'flat text, structure.build':<34}{p:>10.3f}{r:>8.3f}{f1:>7.3f}{tp:>6}{fp:>5}{fn:>5}")
     print(f"time: flat {t_flat:.2f}s, markdown {t_md:.2f}s (ratio flat/markdown {t_flat / t_md if t_md else 0:.2f})")
+    scaling([path.read_text(encoding="utf-8") for path in files], small=2 if args.quick else 5)
     return 0
+
+
+def scaling(sources: list[str], *, small: int) -> None:
+    """structure.build on the flat articles joined, at one size and at ten times it.
+
+    The per-MB cost of the larger input over the smaller is the linearity ratio (1.0 =
+    linear; a quadratic pass would show as ~10).
+    """
+    from toolkit.readers.plain import read_plain
+    from toolkit.readers.structure import build
+
+    base = "\n".join(flatten(s)[0] for s in sources)
+    rows = []
+    for mult in (small, small * 10):
+        text = "\n".join([base] * mult)
+        raw = read_plain(text)
+        t0 = time.perf_counter()
+        build(raw)
+        dt = time.perf_counter() - t0
+        mb = len(text.encode("utf-8")) / 1e6
+        rows.append((mb, dt))
+        print(f"structure.build on {mb:6.1f} MB of flat text: {dt:6.2f}s = {mb / dt:5.1f} MB/s")
+    (mb1, t1), (mb2, t2) = rows
+    print(f"cost per MB, large/small: {(t2 / mb2) / (t1 / mb1):.2f} (1.0 = linear)")
 
 
 if __name__ == "__main__":
