@@ -67,3 +67,8 @@ def test_subject_drops_time_words_and_example_lists() -> None:
     assert q.subject == "比亚迪累计出口"
     (q,) = find_quantities("Uniik、Spark等6款应用相继停止运营。")
     assert q.subject and q.subject.startswith("应用")
+
+
+def test_traditional_script_figures() -> None:
+    values = [q.value for q in find_quantities("美區DAU從峰值120萬驟降至90萬，營收達2.63萬億元，停留時長僅28分鐘，2025年出口78.9萬輛。")]
+    assert values == ["120萬 → 90萬", "2.63萬億元", "28分鐘", "78.9萬輛"]

@@ -331,3 +331,22 @@ def test_trim_clauses() -> None:
     assert trim_clauses("如[3]所示，营收增长46%。") == "如[3]所示，营收增长46%。"  # a citation inside the clause stays
     assert trim_clauses("营收(2024年)同比增长了很多。") == "营收(2024年)同比增长了很多。"  # figures stay
     assert trim_clauses("卖家开始自建独立站，例如服装和家居卖家。") == "卖家开始自建独立站。"
+
+
+def test_both_scripts_widens_patterns() -> None:
+    import re
+
+    from toolkit.text.scripts import both_scripts
+
+    assert both_scripts("本文将") == "本文[将將]"
+    assert both_scripts("[将来]") == "[将將来來]"
+    assert both_scripts(r"\d个") == r"\d[个個]"
+    assert re.fullmatch(both_scripts("这些说法"), "這些說法")
+
+
+def test_traditional_framing_and_enumerations() -> None:
+    for text in ("本文將拆解小紅書出海的戰略邏輯。", "一起來看看吧。", "歡迎在評論區留言。", "題圖來自Unsplash。"):
+        assert is_framing(text), text
+    items = (Paragraph(text="導語：兩個問題。"), Paragraph(text="第一，先做合規。合規是底線。"), Paragraph(text="第二，再做品牌。"))
+    points = summarize(Document(body=items), chars=40).key_points
+    assert [p.kind for p in points] == ["enumeration", "enumeration"]

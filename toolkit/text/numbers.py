@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scripts import both_scripts
+
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
 _UNIT = (
@@ -22,29 +24,33 @@ _UNIT = (
 _APPROX = r"(?:多|余|左右|以上|以下|以内|上下)?"
 #: one quantity: 2.63万亿元, 12-17天, 82%, 1600万次, 3倍
 _QTY = rf"{_NUM}(?:\s*[-~～—–至到]\s*{_NUM})?\s*(?:{_MAG}{_APPROX}{_UNIT}?|{_APPROX}{_UNIT})"
-QUANTITY = re.compile(rf"(?<![\d.A-Za-z])(?:{_QTY})(?![A-Za-z\d])")
+QUANTITY = re.compile(both_scripts(rf"(?<![\d.A-Za-z])(?:{_QTY})(?![A-Za-z\d])"))
 
 #: a change: 从120万骤降至90万, 从2018年的270亿次增至750亿次
-CHANGE = re.compile(
+CHANGE = re.compile(both_scripts(
     rf"从[^，,。；;！？!?]{{0,20}}?(?P<a>{_QTY})[^，,。；;！？!?\d]{{0,12}}?"
     rf"(?:增至|增长至|增长到|增加到|增加至|提升至|提升到|提高到|提高至|上升至|上升到|升至|涨至|涨到|跃升至|飙升至"
     rf"|降至|降到|下降至|下降到|降低到|降低至|减少到|减少至|跌至|跌到|骤降至|骤降到|压缩至|压缩到|缩短至|缩减至|到|至)"
     rf"[^，,。；;！？!?\d]{{0,6}}?(?P<b>{_QTY})"
-)
+))
 _MASK = "\uE000"  # a private-use character: never in text, not a letter or digit
 #: calendar expressions, masked before figures are looked for (2024年, 3月19日, 10月底)
-_CALENDAR = re.compile(
+_CALENDAR = re.compile(both_scripts(
     r"(?:1[89]|20)\d{2}(?:\s*[-~～—–至到]\s*(?:1[89]|20)?\d{2})?\s*年(?:\d{1,2}\s*[-~～—–至到]?\s*\d{0,2}\s*月)?(?:\d{1,2}[日号])?"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*(?:[-~～—–至到]\s*\d{1,2}\s*)?月(?=[份底初末中内间])"
-)
+))
 #: time phrases that are not part of what a figure measures
-_TIME_WORDS = re.compile(
+_TIME_WORDS = re.compile(both_scripts(
     r"(?:在|于|截至|截止)?(?:\uE000+|\d{1,2}月份?|今年|去年|明年|前年|同期|当年)(?:前三季度|上半年|下半年|全年|[一二三四]季度|以来|的)?"
-)
+))
+_YEAR = re.compile(both_scripts(r"(?:1[89]|20)\d{2}(?:\s*[-~～—–至到]\s*(?:1[89]|20)?\d{2})?\s*年"))
+_MONTHS = re.compile(both_scripts(rf"{_NUM}\s*(?:[-~～—–至到]\s*{_NUM})?\s*个?月"))
+_OPENING = re.compile(both_scripts(r"^(?:其中|而|但|并且|并|且|同时|另外|此外|然而|等)"))
+_HAS_UNIT = re.compile(both_scripts(rf"{_MAG}|{_UNIT}"))
 #: a short comparison right after a figure: 28分钟(Instagram为96分钟)
 _ASIDE = re.compile(r"\s*[（(][^（）()]{0,30}\d[^（）()]{0,30}[）)]")
 #: words between a subject and its figure that are not part of the subject
-_LINK = re.compile(r"(?:的|达到|高达|约为|约|达|为|是|超过|超|逾|近|仅为|仅|不足|突破|已|占比?|至|在|有|了|到|由|将|共|累计|合计)+$")
+_LINK = re.compile(both_scripts(r"(?:的|达到|高达|约为|约|达|为|是|超过|超|逾|近|仅为|仅|不足|突破|已|占比?|至|在|有|了|到|由|将|共|累计|合计)+$"))
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,9 @@ def _is_date_or_year(value: str, after: str) -> bool:
 
     ``after`` is the character following the value in the text.
     """
-    if re.fullmatch(r"(?:1[89]|20)\d{2}(?:\s*[-~～—–至到]\s*(?:1[89]|20)?\d{2})?\s*年", value):
+    if _YEAR.fullmatch(value):
         return True
-    if re.fullmatch(rf"{_NUM}\s*(?:[-~～—–至到]\s*{_NUM})?\s*个?月", value) and after in "日号份底初末中":
+    if _MONTHS.fullmatch(value) and after in "日号份底初末中號":
         return True
     return False
 
@@ -79,7 +85,7 @@ def _subject(text: str, start: int, end: int) -> str | None:
     before = text[clause_start:start].strip()
     before = _TIME_WORDS.sub("", before)
     before = _LINK.sub("", before).strip()
-    before = re.sub(r"^(?:其中|而|但|并且|并|且|同时|另外|此外|然而|等)", "", before)
+    before = _OPENING.sub("", before)
     if len(before) > 14:
         before = _tail_words(before, 14).lstrip("等的和与及、")
     if before and not before.endswith("等"):  # "A、B等6款应用": the subject follows
@@ -137,7 +143,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if any(s <= m.start() < e for s, e in taken) or _is_date_or_year(m.group(0), text[m.end() : m.end() + 1]):
             continue
         value = original[m.start() : m.end()]
-        if not re.search(rf"{_MAG}|{_UNIT}", value):
+        if not _HAS_UNIT.search(value):
             continue
         end = m.end()
         aside = _ASIDE.match(text, end)

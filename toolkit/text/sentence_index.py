@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 
 from ..model import Document, ListBlock, Paragraph, Quote, Section
 from . import similarity
+from .scripts import both_scripts
 from .sentences import split_sentences
 
 #: sentences that only frame the article or talk to the reader: never summary material
 _FRAMING = re.compile(
-    r"""
+    both_scripts(
+        r"""
       (?:本文|本篇|本报告|本简报|笔者|小编|这篇文章)(?:将|会|为|是|主要|从|就|旨在|试图|尝试|通过|对|以|想|来|希望|整理|梳理|分享|介绍|探讨|分析|概述|简要|带你|为你|聚焦|围绕|结合)
     | ^(?:下面|接下来|以下|下文|今天)(?:我们|就|将|让我们|小编|笔者|和大家|跟大家|为大家|来)
     | ^(?:下面|接下来|下文|以下|最后)[^。！？!?]{0,30}(?:谈谈|聊聊|说说|讲讲|看看|介绍一下|分析一下|梳理一下)
@@ -29,7 +31,8 @@ _FRAMING = re.compile(
     | ^(?:来源|出处|作者|编辑|责编|责任编辑|校对|审核|排版|原标题|本文来源)\s*[:：]
     | 感兴趣的(?:读者|朋友|同学|小伙伴)|(?:此前|之前|往期|上一篇)(?:的)?文章|(?:可以|欢迎)(?:阅读|参考|查看|点击)
     | (?:原创发布于|本文由.{0,20}(?:原创|授权|发布)|未经(?:许可|授权)|禁止转载|转载请)
-    """,
+    """
+    ),
     re.VERBOSE,
 )
 

@@ -16,10 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .scripts import traditional_forms
+
 Vector = dict[str, float]
 
 #: function words that carry no topic even though they are two characters long
-STOPWORDS = frozenset(
+STOPWORDS = frozenset(traditional_forms(
     """
     我们 你们 他们 她们 它们 这个 那个 这些 那些 这样 那样 这种 那种 一个 一些 一种 没有 不是 就是 还是
     可以 可能 已经 因为 所以 但是 而且 并且 如果 虽然 然而 以及 或者 还有 其中 之后 之前 以后 以前 通过
@@ -28,7 +30,7 @@ STOPWORDS = frozenset(
     有人 能否 是否 之所以 宛如 不断 越来越 比较 相对 一定 进一步 也是 都是 不仅 以上 以下 如下 一起 看看 一下 一次 很多 许多 所有 各种 任何 每个 其他 其它 这么 那么
     the and for with that this from are was were have has not but its their they you your our
     """.split()
-)
+))
 
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 

@@ -12,6 +12,7 @@ import re
 from typing import Iterator, Sequence
 
 from ..model import Document, KeyPoint, ListBlock, Paragraph, Section
+from ..text.scripts import both_scripts
 from ..text.sentence_index import Sent, document_sentences, section_label
 from ..text.sentences import split_sentences
 
@@ -21,8 +22,10 @@ LIMIT = 20
 _CN = "一二三四五六七八九十"
 #: 第一, / 第二、 / 一是 / 二是 at the start of a paragraph
 ENUM_START = re.compile(
+    both_scripts(
     rf"^\s*(?:(?P<marker>第[{_CN}]{{1,3}})(?:个?(?:方面|层面|点|步|阶段|类|种))?\s*[,，、:：.．]"
     rf"|(?P<shi>[{_CN}]{{1,3}}是)\s*[,，、:：]?)\s*"
+    )
 )
 _CIRCLED = re.compile(r"^\s*(?P<marker>[①-⑳])\s*")
 

@@ -27,6 +27,7 @@ from typing import Sequence
 
 from ..model import Block, Document, ListBlock, Paragraph, Quote, Section, block_text
 from ..text import similarity
+from ..text.scripts import both_scripts
 from ..text.sentences import split_sentences
 from .keypoints import ENUM_START
 
@@ -46,12 +47,16 @@ HEADING_MAX = 24
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 #: clauses that cannot stand alone as a heading: adverbials (在…下), back-references (这些)
 _NOT_A_HEADING = re.compile(
+    both_scripts(
     r"^(?:在|当|从|对于|关于|作为|随着|为了|例如|比如|譬如|如果|假如|虽然|尽管|因为|由于|不管|无论|除了|以前|之前|再有|还有|另一|"
     r"容易|能用|可以|我们|我|你|他|她|有人|据|根据|正如|就像|如同)"
     r"|[下中上时后说道是的了吗呢吧]$|认为|表示|指出|这|那|其|此|该|以上|上述|前者|后者|截图|图片|来源|@"
+    )
 )
 _CONNECTIVE = re.compile(
+    both_scripts(
     r"^(?:目前|当前|如今|现在|同时|此外|另外|因此|所以|然而|但是|不过|可见|总之|总的来说|综上|其次|首先|最后|事实上|实际上|其实|而|但)[，,、\s]*"
+    )
 )
 
 

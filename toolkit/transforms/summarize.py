@@ -29,6 +29,7 @@ from typing import Mapping, Sequence
 from ..errors import UsageError
 from ..model import Document, SectionDigest, Summary, SummarySentence
 from ..text import similarity
+from ..text.scripts import both_scripts
 from ..text.sentence_index import Sent, document_sentences, section_label
 
 #: budget when neither chars nor ratio is given
@@ -160,7 +161,7 @@ def _title_vector(doc: Document) -> dict[str, float]:
 
 
 #: openings that refer back to the previous sentence: out of context in a summary
-_DANGLING = re.compile(r"^(?:其中|此外|另外|同时|而且|并且|但是|但|然而|不过|因此|所以|因而|于是|对此|为此|这|那|该|它|其|此|他们|她们|而)")
+_DANGLING = re.compile(both_scripts(r"^(?:其中|此外|另外|同时|而且|并且|但是|但|然而|不过|因此|所以|因而|于是|对此|为此|这|那|该|它|其|此|他们|她们|而)"))
 
 
 def _normalise(values: list[float]) -> list[float]:
@@ -228,9 +229,9 @@ def score_sentences(
 # --- clause trimming ---------------------------------------------------------------
 
 #: citation marks [12] [3,4] and pointers to figures and tables (图1) (见表2)
-_CITATION = re.compile(r"\s*\[\d+(?:\s*[,，\-–~]\s*\d+)*\](?=[。，,；;：:！？!?”）)\s]|$)|[（(]\s*见?\s*[图表]\s*\d+[^（）()]{0,6}[）)]")
+_CITATION = re.compile(both_scripts(r"\s*\[\d+(?:\s*[,，\-–~]\s*\d+)*\](?=[。，,；;：:！？!?”）)\s]|$)|[（(]\s*见?\s*[图表]\s*\d+[^（）()]{0,6}[）)]"))
 _PAREN = re.compile(r"[（(][^（）()]{1,40}[）)]")
-_EXAMPLE = re.compile(r"[，,；;]\s*(?:例如|比如|譬如|诸如|举例来说|举个例子)[^。！？!?；;]*(?=[。！？!?；;]|$)")
+_EXAMPLE = re.compile(both_scripts(r"[，,；;]\s*(?:例如|比如|譬如|诸如|举例来说|举个例子)[^。！？!?；;]*(?=[。！？!?；;]|$)"))
 
 
 def trim_clauses(text: str) -> str:
