@@ -217,3 +217,9 @@ def test_share_link_url_with_chinese_goes_to_removed_after_its_line() -> None:
         ("removed", "https://x.com/share?title=出海观察&u=1", "link_url"),  # as written, not percent-encoded
         ("line", "标签", ""),  # an ASCII URL is not kept
     ]
+
+
+def test_title_from_hint_block() -> None:
+    raw = read_markdown('{% hint style="info" %}\n**Title:** 出海手册\n**Author:** 某人\n{% endhint %}\n\n# 出海手册\n\n正文。\n')
+    assert (raw.meta["title"], raw.meta["title_source"], raw.meta["authors"]) == ("出海手册", "hint_block", ["某人"])
+    assert [(i.kind, i.reason) for i in raw.items] == [("removed", "front_matter"), ("removed", "duplicate_title"), ("line", "")]

@@ -76,7 +76,10 @@ def read_markdown(content: Union[str, bytes]) -> RawArticle:
         fields = _FIELD.findall(match.group(1))
         if not fields:  # an ordinary hint box: its content is article text
             return "\n" + match.group(1) + "\n"
-        _merge(meta, hint_meta(fields))
+        found = hint_meta(fields)
+        if "title" in found and "title" not in meta:
+            meta["title_source"] = "hint_block"
+        _merge(meta, found)
         blocks.append(match.group(0))
         return f"\n<!--toolkit-meta-{len(blocks) - 1}-->\n\n"
 
