@@ -138,3 +138,15 @@ def test_topic_shift_splits_long_flat_text() -> None:
         at += len(s.body)
     assert 8 in starts  # the shift from cars to payments is a boundary
     assert _flatten(doc) == cars + pay
+
+
+def test_seed_003_in_traditional_script_gets_the_same_sections(shared) -> None:
+    import opencc
+
+    path = next((shared / "corpus" / "seeds").glob("003_*.txt"))
+    simplified = read(path)
+    traditional = read_text(opencc.OpenCC("s2t").convert(path.read_text(encoding="utf-8")))
+    assert traditional.meta.script == "hant"
+    assert [len(s.body) for s in traditional.sections] == [len(s.body) for s in simplified.sections]
+    convert = opencc.OpenCC("t2s").convert
+    assert [convert(s.heading) for s in traditional.sections] == [convert(s.heading) for s in simplified.sections]

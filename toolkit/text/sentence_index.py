@@ -104,13 +104,14 @@ def document_sentences(doc: Document) -> list[Sent]:
     section_ids: dict[int, int] = {}
     per_section: dict[int, int] = {}
     para_no = 0
+    simplify = similarity.needs_simplifying(doc.meta.script)
     for section, block in doc.iter_blocks():
         sec_no = -1 if section is None else section_ids.setdefault(id(section), len(section_ids))
         for text in _block_texts(block):
             for pos, sentence in enumerate(split_sentences(text)):
                 k = per_section.get(sec_no, 0)
                 per_section[sec_no] = k + 1
-                words = similarity.words(sentence)
+                words = similarity.words(sentence, simplify=simplify)
                 out.append(
                     Sent(
                         text=sentence,

@@ -52,11 +52,32 @@ def idf_table() -> tuple[dict[str, float], float]:
     return table, median
 
 
-def words(text: str) -> list[str]:
-    """Content words of ``text``, tokenised by the shared jieba tokenizer."""
+def words(text: str, *, simplify: bool = False) -> list[str]:
+    """Content words of ``text``, tokenised by the shared jieba tokenizer.
+
+    jieba's dictionary and IDF table are simplified Chinese, so traditional text is
+    converted to simplified first when ``simplify`` is set (for matching only: the
+    words are never shown).
+    """
     from .tokens import cut
 
-    return content_words(cut(text))
+    return content_words(cut(to_simplified(text) if simplify else text))
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # noqa: ANN202 - opencc.OpenCC, imported lazily
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def needs_simplifying(script: str | None) -> bool:
+    """Whether a document's words must be simplified before matching (meta.script)."""
+    return script in ("hant", "mixed")
 
 
 def content_words(tokens: Iterable[str]) -> list[str]:

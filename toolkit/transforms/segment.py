@@ -96,8 +96,8 @@ def _text(block: Block) -> str:
     return "\n".join(block_text(block)) if not isinstance(block, (Paragraph, Quote)) else block.text
 
 
-def _vectors(blocks: Sequence[Block]) -> list[list[str]]:
-    return [similarity.words(_text(b)) for b in blocks]
+def _vectors(blocks: Sequence[Block], simplify: bool = False) -> list[list[str]]:
+    return [similarity.words(_text(b), simplify=simplify) for b in blocks]
 
 
 def _cohesion(words: Sequence[list[str]], gap: int, window: int) -> float:
@@ -247,11 +247,18 @@ def _key_terms_heading(blocks: Sequence[Block], words: Sequence[list[str]], doc_
 
 
 def _as_written(word: str, text: str) -> str:
-    """TikTok, not tiktok: Latin words were lower-cased for matching."""
-    if not word.isascii():
+    """The word as the article writes it: TikTok, not tiktok (Latin words were
+    lower-cased for matching), 營收, not 营收 (traditional text was simplified)."""
+    if word.isascii():
+        m = re.search(re.escape(word), text, re.IGNORECASE)
+        return m.group(0) if m else word
+    if word in text:
         return word
-    m = re.search(re.escape(word), text, re.IGNORECASE)
-    return m.group(0) if m else word
+    simplified = similarity.to_simplified(text)
+    at = simplified.find(word)
+    if at >= 0 and len(simplified) == len(text):  # t2s kept every offset
+        return text[at : at + len(word)]
+    return word
 
 
 def section_heading(blocks: Sequence[Block], words: Sequence[list[str]], doc_counts: dict[str, int]) -> str:
@@ -296,7 +303,7 @@ def infer_sections(doc: Document) -> Document:
     if doc.sections or len(doc.body) < 3:
         return doc
     blocks = list(doc.body)
-    words = _vectors(blocks)
+    words = _vectors(blocks, similarity.needs_simplifying(doc.meta.script))
     sizes = [len(_text(b)) for b in blocks]
     fixed = enumeration_boundaries(blocks, words)
     extra = topic_boundaries(blocks, words, fixed, sizes)

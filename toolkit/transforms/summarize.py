@@ -151,12 +151,13 @@ def key_terms(sents: Sequence[Sent], limit: int = 15) -> dict[str, float]:
 
 
 def _title_vector(doc: Document) -> dict[str, float]:
+    simplify = similarity.needs_simplifying(doc.meta.script)
     words: list[str] = []
     if doc.meta.title:
-        words += similarity.words(doc.meta.title) * 2
+        words += similarity.words(doc.meta.title, simplify=simplify) * 2
     for section in doc.walk_sections():
         if not section.inferred:
-            words += similarity.words(section.heading)
+            words += similarity.words(section.heading, simplify=simplify)
     return similarity.vector(words)
 
 
