@@ -287,7 +287,7 @@ def _standalone_heading(units: list[Unit], i: int) -> bool:
     if prev is None or nxt is None or prev.kind != "line" or nxt.kind != "line" or prev.role or nxt.role:
         return False
     finished = len(prev.text) >= 15 and prev.text.rstrip().endswith(_PARA_END)
-    return finished and len(nxt.text) >= 15 and bool(re.search(r"[。！？!?]", nxt.text)) and len(nxt.text) > 1.5 * n
+    return finished and len(nxt.text) >= max(15, n) and bool(re.search(r"[。！？!?]", nxt.text))
 
 
 def numbered_lists(units: list[Unit]) -> None:
