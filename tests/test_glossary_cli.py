@@ -159,3 +159,17 @@ def test_seed_top30_are_domain_terms(seed_glossary):
     assert not [t for t in top if t in generic]
     # every top term carries evidence beyond raw frequency
     assert all(e["origin"] != "statistical" or e["english_source"] != "none" for e in data[:30])
+
+
+def test_template_dir_for_markdown(articles, tmp_path):
+    templates = tmp_path / "tpl"
+    templates.mkdir()
+    (templates / "glossary.md").write_text("{% for e in entries %}{{ e.term }}\n{% endfor %}", encoding="utf-8")
+    result = run(str(articles), "-f", "md", "--template-dir", str(templates), "--limit", "2")
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "glossary.md").write_text("{{ nothing_here }}", encoding="utf-8")
+    bad = run(str(articles), "-f", "md", "--template-dir", str(broken))
+    assert bad.exit_code == 2 and "nothing_here" in bad.output and "Traceback" not in bad.output

@@ -46,6 +46,7 @@ def glossary(
     script: str = typer.Option("hans", "--script", help="Script of the Chinese text in the output: hans, hant, tw or hk."),
     limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="Keep only the N best-ranked terms."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel processes for reading and extraction."),
+    template_dir: Path | None = typer.Option(None, "--template-dir", help="Folder with a glossary.md template overriding the packaged one (md format)."),
 ) -> None:
     """Extract a bilingual glossary (terms, traditional forms, pinyin, English, definitions) from articles."""
     from ..transforms.glossary import _cached_termbase, from_articles
@@ -59,6 +60,8 @@ def glossary(
         view = _cached_termbase(term_paths, not no_builtin)  # bad termbase: fail before any work
         load_writers()
         writer = WRITERS.get(f"glossary:{fmt}")
+        if template_dir is not None and not template_dir.is_dir():
+            raise UsageError(f"template folder not found: {template_dir}")
         if writer.binary and output is None and sys.stdout.isatty():
             raise UsageError(f"{fmt} is a binary format: give -o FILE")
     except ToolkitError as exc:
@@ -77,7 +80,11 @@ def glossary(
     articles.extend(found for _, found in run_each(work, files, jobs=jobs, report=report))
     if articles:
         entries = from_articles(articles, view, limit)
-        data = writer.render(entries, script=script)
+        options = {"template_dir": str(template_dir)} if template_dir is not None and fmt == "md" else {}
+        try:
+            data = writer.render(entries, script=script, **options)
+        except ToolkitError as exc:
+            fail_error(exc)
         if output is not None:
             from ..batch import atomic_write
 

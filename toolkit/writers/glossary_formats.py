@@ -331,16 +331,24 @@ def render_md(
     entries: Sequence[GlossaryEntry], *, script: str = "hans", template_dir: str | None = None, **_: object
 ) -> str:
     """A readable Markdown table through ``templates/glossary.md`` (overridable)."""
+    import jinja2
+
     from ..templating import environment
 
     localised = localise(entries, script)
     env = environment(template_dir)
     env.filters["cell"] = _md_cell
-    template = env.get_template("glossary.md")
-    return template.render(
-        entries=localised,
-        script=script,
-        lang=_LANG[script],
-        attribution=_attribution(localised),
-        review=sum(1 for e in localised if e.english_source == "dictionary"),
-    )
+    try:
+        return env.get_template("glossary.md").render(
+            entries=localised,
+            script=script,
+            lang=_LANG[script],
+            attribution=_attribution(localised),
+            review=sum(1 for e in localised if e.english_source == "dictionary"),
+        )
+    except jinja2.TemplateNotFound:
+        raise UsageError("template not found: glossary.md") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(f"template glossary.md line {exc.lineno}: {exc.message}") from None
+    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError) as exc:
+        raise UsageError(f"template glossary.md: {exc.message}") from None
