@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .blocks import cn_number
-from .units import RUN_ON_END, SENTENCE_END, Unit
+from .units import RUN_ON_END, Unit
 
 _CN = "一二三四五六七八九十百零〇两"
 #: (scheme, pattern) in matching order: longer forms before the forms they contain
@@ -206,9 +206,8 @@ def _runs(members: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _accept(run: list[Candidate], units: list[Unit], scheme: str, scheme_is_heading: bool) -> bool:
+    """Is this run (strong and glued members only) a run of headings?"""
     strong = sum(c.grade == "strong" for c in run)
-    glued = sum(c.grade == "glued" for c in run)
-    weak = len(run) - strong - glued
     if len(run) >= 2:
         adjacent = sum(_between(units, a.index, b.index) == 0 for a, b in zip(run, run[1:], strict=False))
         if adjacent > (len(run) - 1) / 2:
@@ -217,17 +216,13 @@ def _accept(run: list[Candidate], units: list[Unit], scheme: str, scheme_is_head
         if run[0].grade != "strong":
             return False
         if scheme not in ("chapter", "jie", "part", "cn_dun", "cn_paren", "dec2", "dec3") and not scheme_is_heading:
-            return False
+            return False  # a lone "1." or "(1)" is too common in running text
         if run[0].value != 1 and not scheme_is_heading:
             return False
-    if weak:
-        weak_members = [c for c in run if c.grade == "weak"]
-        if any(c.text.rstrip().endswith(tuple(SENTENCE_END)) for c in weak_members) or strong < 2 * weak:
-            return False
     if strong == 0 and not scheme_is_heading:
-        return False
+        return False  # glued lines only count where the scheme is clearly a heading scheme
     if run[0].value != 1 and len(run) < 3 and not scheme_is_heading:
-        return False
+        return False  # "3. … 4. …" alone is a list fragment, not an outline
     return True
 
 
