@@ -18,8 +18,6 @@ from .raw import Raw
 #: Han ideographs (CJK unified + extension A + compatibility); what "nothing lost" counts.
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
-#: Sentence-final punctuation: a line ending in one of these is a sentence, not a heading.
-SENTENCE_END = "。；;！!…"
 #: Clause punctuation that, at the end of a line, means the text runs on (list intro etc.).
 RUN_ON_END = "，,：:、"
 
