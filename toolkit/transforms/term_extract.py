@@ -365,9 +365,9 @@ def find_abbreviations(found: ArticleTerms, sentence: str, ignore: frozenset[str
 @lru_cache(maxsize=262144)
 def _content(word: str, tag: str, position: str) -> bool:
     """Whether a word may sit at ``position`` (first/inner/last) of a multi-word term."""
-    if not (_HAS_CJK.search(word) or _latin_name(word)):
+    if not (_HAS_CJK.search(word) or tag == "eng+" or _latin_name(word)):
         return False
-    if tag.startswith("n") and tag not in ("nr", "nrfg") or tag in ("vn", "eng", "new", "j", "nz", "an", "l"):
+    if tag.startswith("n") and tag not in ("nr", "nrfg") or tag in ("vn", "eng", "eng+", "new", "j", "nz", "an", "l"):
         return True
     if position == "first" and tag in ("b", "f", "s", "a") and len(word) >= 2:
         return True
@@ -375,6 +375,33 @@ def _content(word: str, tag: str, position: str) -> bool:
         return True
     # a verb may close a term after a noun (姿态控制, 故障诊断) but never sit inside one
     return position == "last" and tag == "v" and len(word) >= 2 and word not in stopwords()
+
+
+def _words_and_flags(text: str, tags: dict[str, str]) -> tuple[list[str], list[str]]:
+    """jieba words of ``text`` (whitespace dropped) with their dictionary tags.
+
+    A capitalised Latin word written right against Chinese (Lyapunov函数) is part of
+    a term and tagged ``eng+``; one set off by spaces (the English of a bracketed gloss,
+    "Overseas Warehouse") is prose and keeps the plain ``eng`` tag.
+    """
+    from ..text import tokens
+
+    raw = list(tokens.tokenizer().cut(text))
+    words: list[str] = []
+    flags: list[str] = []
+    for i, word in enumerate(raw):
+        if not word.strip():
+            continue
+        tag = tags.get(word)
+        if tag is None:
+            if _LATIN_WORD.match(word):
+                glued = any(0 <= j < len(raw) and _HAS_CJK.match(raw[j][-1:] if j < i else raw[j][:1]) for j in (i - 1, i + 1))
+                tag = "eng+" if glued and sum(c.isalpha() for c in word) >= 3 else "eng"
+            else:
+                tag = "new"
+        words.append(word)
+        flags.append(tag)
+    return words, flags
 
 
 def _latin_name(word: str) -> bool:
@@ -390,15 +417,13 @@ def _latin_name(word: str) -> bool:
 
 def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | None, max_words: int = 4) -> None:
     """Score multi-word candidates by C-value x specificity and record the salient ones."""
-    from ..text import tokens
 
     tags = word_tags()
     stop = stopwords()
     counts: Counter[tuple[str, ...]] = Counter()
     first_sentence: dict[tuple[str, ...], str] = {}
     for unit in units:
-        words = tokens.cut(_URL.sub(" ", unit))
-        flags = [tags.get(w, "eng" if _LATIN_WORD.match(w) else "new") for w in words]
+        words, flags = _words_and_flags(_URL.sub(" ", unit), tags)
         n = len(words)
         for i in range(n):
             if not _content(words[i], flags[i], "first"):
