@@ -129,3 +129,23 @@ def test_link_url_with_chinese_goes_to_removed_after_its_line() -> None:
     raw = read_html('<p>前文<a href="https://x.com/?t=标题">分享</a>后文</p><p><a href="/a">普通</a></p>')
     assert [(i.kind, i.text, i.reason) for i in raw.items] == [
         ("line", "前文分享后文", ""), ("removed", "https://x.com/?t=标题", "link_url"), ("line", "普通", "")]
+
+
+def test_deeply_nested_page_is_read_in_linear_time() -> None:
+    """Thousands of nested wrappers (generated pages do this) neither recurse nor go quadratic."""
+    import time
+
+    nested = "<div><span>" * 5000 + "跨境电商" + "</span></div>" * 5000
+    start = time.perf_counter()
+    raw = read_html(f"<html><body><p>前文</p>{nested}<p>后文</p></body></html>")
+    assert [i.text for i in raw.items] == ["前文", "跨境电商", "后文"]
+    assert time.perf_counter() - start < 10
+
+
+def test_lists_nested_beyond_reason_are_one_clear_error() -> None:
+    import pytest
+
+    from toolkit.errors import UnreadableInput
+
+    with pytest.raises(UnreadableInput, match="nested too deeply"):
+        read_html("<ul><li>项" * 3000 + "</li></ul>" * 3000)

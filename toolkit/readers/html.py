@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Union
 
+from ..errors import UnreadableInput
 from . import READERS
 from .metadata import as_list, is_hashtag_label, normalise_date, promote_title
 from .raw import Raw, RawArticle
@@ -59,7 +60,7 @@ def read_html(content: Union[str, bytes]) -> RawArticle:
     soup = _soup(content)
     meta: dict[str, object] = {}
     head_title = _head_meta(soup, meta)
-    items = _Walker().run(soup.body or soup)
+    items = _walk(soup)
     found: dict[str, object] = {}
     items = promote_title(items, found, "html_h1")
     if "title" in found:
@@ -74,8 +75,14 @@ def read_html(content: Union[str, bytes]) -> RawArticle:
 
 def fragment_items(markup: str) -> list[Raw]:
     """Raw items of an HTML fragment (raw HTML inside Markdown), without title logic."""
-    soup = _soup(markup)
-    return _Walker().run(soup.body or soup)
+    return _walk(_soup(markup))
+
+
+def _walk(soup: Any) -> list[Raw]:
+    try:
+        return _Walker().run(soup.body or soup)
+    except RecursionError:  # lists nested thousands deep: the walk itself is iterative
+        raise UnreadableInput("HTML nested too deeply to read") from None
 
 
 def _soup(content: Union[str, bytes]) -> Any:
@@ -133,8 +140,28 @@ def _is_tip_widget(el: Any) -> bool:
     if tokens & _TIP_TOKENS or {"support", "author"} <= tokens:
         return True
     if el.name in ("div", "section", "aside", "span", "a", "p"):
-        text = el.get_text(" ", strip=True)
-        return len(text) <= 40 and bool(_TIP_TEXT.search(text)) and el.find(("button", "svg", "img", "a")) is not None
+        from bs4 import NavigableString
+
+        # a bounded look at the subtree (bs4's .descendants costs O(depth) to start,
+        # which is quadratic on deeply nested pages): a widget is small and flat
+        parts: list[str] = []
+        size = count = 0
+        stack = list(reversed(el.contents))
+        while stack:
+            node = stack.pop()
+            count += 1
+            if count > 40:
+                return False
+            if isinstance(node, NavigableString):
+                size += len(node.strip())
+                if size > 40:
+                    return False
+                parts.append(str(node))
+            elif node.name in _HEADINGS or node.name in ("blockquote", "ul", "ol", "li", "table", "pre", "p"):
+                return False  # article structure inside: a wrapper, not a widget
+            else:
+                stack.extend(reversed(node.contents))
+        return bool(_TIP_TEXT.search("".join(parts))) and el.find(("button", "svg", "img", "a")) is not None
     return False
 
 
@@ -148,25 +175,27 @@ def human_text(el: Any, sep: str = " ") -> str:
 
     parts: list[str] = []
     boundary = "\x00"  # block edges; never in parsed HTML text (lxml drops NULs)
-
-    def visit(node: Any, in_svg: bool) -> None:
-        for child in node.children:
-            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                if not in_svg or child.parent.name in ("title", "desc", "text", "tspan"):
-                    parts.append(str(child).replace(boundary, ""))
-                continue
-            if child.name in ("script", "style", "noscript", "template"):
-                continue
-            edge = child.name in _BLOCKS or child.name in _HEADINGS or child.name in ("br", "li", "p")
-            if edge:
-                parts.append(boundary)
-            visit(child, in_svg or child.name == "svg")
-            if edge:
-                parts.append(boundary)
-
-    visit(el, el.name == "svg")
+    # an explicit stack, not recursion: pages nested thousands of levels deep exist
+    stack: list[tuple[Any, bool, bool]] = [(child, el.name == "svg", False) for child in reversed(list(el.children))]
+    while stack:
+        node, in_svg, closing = stack.pop()
+        if closing:
+            parts.append(boundary)
+            continue
+        if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        if isinstance(node, NavigableString):
+            if not in_svg or node.parent.name in ("title", "desc", "text", "tspan"):
+                parts.append(str(node).replace(boundary, ""))
+            continue
+        if node.name in ("script", "style", "noscript", "template"):
+            continue
+        edge = node.name in _BLOCKS or node.name in _HEADINGS or node.name in ("br", "li", "p")
+        if edge:
+            parts.append(boundary)
+            stack.append((node, in_svg, True))
+        inner = in_svg or node.name == "svg"
+        stack.extend((child, inner, False) for child in reversed(list(node.children)))
     return sep.join(line for line in (clean(x) for x in "".join(parts).split(boundary)) if line)
 
 
@@ -193,18 +222,34 @@ class _Walker:
         self.pending = []
 
     def walk(self, node: Any) -> None:
+        """Visit ``node``'s children in order with an explicit stack (no recursion limit)."""
         from bs4 import NavigableString
         from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-        for child in node.children:
-            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+        stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(list(node.children))]
+        while stack:
+            child, closing = stack.pop()
+            if closing:
+                self.close(child)
+            elif isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
                 continue
-            if isinstance(child, NavigableString):
+            elif isinstance(child, NavigableString):
                 self.buffer.append(str(child))
-            else:
-                self.element(child)
+            elif self.element(child):  # an element whose children are walked here
+                stack.append((child, True))
+                stack.extend((grandchild, False) for grandchild in reversed(list(child.children)))
 
-    def element(self, el: Any) -> None:
+    def close(self, el: Any) -> None:
+        """After the children of a walked element: end its line, note a Chinese link URL."""
+        if el.name in _BLOCKS:
+            self.flush()
+        elif el.name == "a":
+            href = el.get("href")
+            if isinstance(href, str) and _HAN.search(href):
+                self.pending.append(Raw(kind="removed", text=href, reason="link_url"))
+
+    def element(self, el: Any) -> bool:
+        """Handle ``el``; True when the walk should descend into its children."""
         name = el.name
         if name in _REMOVED or _is_tip_widget(el):
             self.flush()
@@ -214,7 +259,7 @@ class _Walker:
                 reason = "tip_button"
             if text or reason in ("svg", "tip_button"):
                 self.items.append(Raw(kind="removed", text=text, reason=reason))
-            return
+            return False
         if name in _HEADINGS:
             self.flush()
             text = human_text(el)
@@ -222,54 +267,47 @@ class _Walker:
                 kind = "line" if is_hashtag_label(text) else "heading"
                 self.items.append(Raw(kind=kind, text=text, level=_HEADINGS[name] if kind == "heading" else 0))
             self._images(el)
-            return
+            return False
         if name == "br":
             self.flush()
-            return
+            return False
         if name == "hr":
             self.flush()
-            return
+            return False
         if name == "img":
             self.flush()
             self._image(el)
-            return
+            return False
         if name in ("ul", "ol"):
             self.flush()
             self.list(el, depth=0)
-            return
+            return False
         if name == "li":  # a list item outside any list (broken markup): still an item
             self.flush()
             text = human_text(el)
             if text:
                 self.items.append(Raw(kind="list_item", text=text, marker="-"))
-            return
+            return False
         if name == "table":
             self.flush()
             self.table(el)
-            return
+            return False
         if name == "blockquote":
             self.flush()
             text = human_text(el, sep="\n")
             if text:
                 self.items.append(Raw(kind="quote", text=text))
             self._images(el)
-            return
+            return False
         if name == "pre":
             self.flush()
             text = el.get_text().strip("\n")
             if text.strip():
                 self.items.append(Raw(kind="code", text=text))
-            return
+            return False
         if name in _BLOCKS:
             self.flush()
-            self.walk(el)
-            self.flush()
-            return
-        self.walk(el)  # inline: a, span, strong, em, code, sup ...
-        if name == "a":
-            href = el.get("href")
-            if isinstance(href, str) and _HAN.search(href):
-                self.pending.append(Raw(kind="removed", text=href, reason="link_url"))
+        return True  # blocks and inline elements (a, span, strong ...): walk the children
 
     def _image(self, el: Any) -> None:
         src = el.get("data-src") or el.get("data-original") or el.get("src") or None
