@@ -90,6 +90,15 @@ def bench_throughput(text: str, src: Path, repeat: int) -> None:
             for line in fh:
                 out.write(cc.convert(line))
 
+    def bare_chunks() -> None:  # the same loop over 1 MB line-aligned chunks, file->file
+        with open(src, encoding="utf-8") as fh, open(dst, "w", encoding="utf-8") as out:
+            while True:
+                chunk = fh.read(1 << 19)
+                if not chunk:
+                    break
+                chunk += fh.readline()
+                out.write(cc.convert(chunk))
+
     def bare_whole() -> None:  # the fastest OpenCC can go: one call on text already in memory
         cc.convert(text)
 
@@ -97,16 +106,19 @@ def bench_throughput(text: str, src: Path, repeat: int) -> None:
     locked = Converter(config=CONFIG, terms={w: w for w, _ in words()[1000:1200] if len(w) > 1})
 
     t_lines = timed(bare_lines, repeat)
+    t_chunks = timed(bare_chunks, repeat)
     t_whole = timed(bare_whole, repeat)
     t_ours = timed(lambda: convert_file(src, dst, converter=converter), repeat)
     t_locked = timed(lambda: convert_file(src, dst, converter=locked), repeat)
     print(f"\n[1] throughput, {mb:.1f} MB text, config {CONFIG} (best CPU time of {repeat})")
     print(f"  bare loop, OpenCC.convert per line, file->file   {t_lines:7.2f} s  {mb / t_lines:6.1f} MB/s")
+    print(f"  bare loop, OpenCC.convert per ~1 MB of lines    {t_chunks:7.2f} s  {mb / t_chunks:6.1f} MB/s")
     print(f"  bare OpenCC.convert, whole text in memory       {t_whole:7.2f} s  {mb / t_whole:6.1f} MB/s")
     print(f"  toolkit convert_file (stream, file->file)       {t_ours:7.2f} s  {mb / t_ours:6.1f} MB/s")
     print(f"  toolkit convert_file, {len(locked.locks)} locked terms        {t_locked:7.2f} s  {mb / t_locked:6.1f} MB/s")
     print(f"  ratio toolkit / bare per-line loop : {t_lines / t_ours:.2f}  (target >= 0.9)")
-    print(f"  ratio toolkit / bare whole-text    : {t_whole / t_ours:.2f}  (includes our file read+write)")
+    print(f"  ratio toolkit / bare chunk loop    : {t_chunks / t_ours:.2f}  (target >= 0.9)")
+    print(f"  ratio toolkit / bare whole-text    : {t_whole / t_ours:.2f}  (no file I/O in the peer)")
     print(f"  ratio locked  / bare per-line loop : {t_lines / t_locked:.2f}")
 
 
