@@ -354,3 +354,23 @@ def test_json_values_convert_keys_and_layout_stay(tmp_path):
 def test_missing_file(tmp_path: Path):
     with pytest.raises(ToolkitError):
         convert_file(tmp_path / "nope.txt", to="tw")
+
+
+# ------------------------------------------------------------------ run mapping (docx runs, inline HTML)
+
+_RUN = st.lists(st.sampled_from(list("头发理店互联网视频软件的了后台干净系统着想") + ["", " ", "a"]), max_size=6).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_RUN, min_size=1, max_size=6), max_size=5), st.booleans())
+def test_runs_convert_as_one_phrase_and_keep_their_count(groups, locked):
+    from toolkit.conversion.align import convert_groups
+
+    conv = Converter(to="twp", terms={"互联网": "互聯網"} if locked else None)
+    out = convert_groups(conv, groups)
+    assert [len(g) for g in out] == [len(g) for g in groups]
+    for old, new in zip(groups, out, strict=True):
+        assert "".join(new) == conv.convert("".join(old))
+        for before, after in zip(old, new, strict=True):
+            if before and not any(ch in "互联网视频软件" for ch in before):  # no length-changing phrase involved
+                assert len(after) == len(before)
