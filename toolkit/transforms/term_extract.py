@@ -367,7 +367,7 @@ def _content(word: str, tag: str, position: str) -> bool:
     """Whether a word may sit at ``position`` (first/inner/last) of a multi-word term."""
     if not (_HAS_CJK.search(word) or tag == "eng+" or _latin_name(word)):
         return False
-    if tag.startswith("n") and tag not in ("nr", "nrfg") or tag in ("vn", "eng", "eng+", "new", "j", "nz", "an", "l"):
+    if tag.startswith("n") or tag in ("vn", "eng", "eng+", "new", "j", "nz", "an", "l"):
         return True
     if position == "first" and tag in ("b", "f", "s", "a") and len(word) >= 2:
         return True
@@ -396,7 +396,10 @@ def _words_and_flags(text: str, tags: dict[str, str]) -> tuple[list[str], list[s
         if tag is None:
             if _LATIN_WORD.match(word):
                 glued = any(0 <= j < len(raw) and _HAS_CJK.match(raw[j][-1:] if j < i else raw[j][:1]) for j in (i - 1, i + 1))
-                tag = "eng+" if glued and sum(c.isalpha() for c in word) >= 3 else "eng"
+                # "TikTok Shop在": Shop ends a spaced English name, it is no term alone
+                spaced = i > 0 and not raw[i - 1].strip()
+                capital = word[:1].isupper() and sum(c.isalpha() for c in word) >= 3
+                tag = "eng+" if glued and capital and not spaced else "eng"
             else:
                 tag = "new"
         words.append(word)
@@ -440,7 +443,9 @@ def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | Non
                 text = "".join(gram)
                 if len(text) < 2 or len(text) > 12:
                     continue
-                if len(gram) == 1 and (text in stop or flags[i] in ("ns", "s", "f", "a", "b", "v", "nr", "nrfg")):
+                # names and places (nr, ns) stay: a translator needs them too, and
+                # jieba's dictionary tags many plain nouns nr (显微镜, 平方和)
+                if len(gram) == 1 and (text in stop or flags[i] in ("s", "f", "a", "b", "v")):
                     continue
                 if all(w in stop for w in gram):  # 中国企业, 用户需求: generic + generic
                     continue
