@@ -223,3 +223,18 @@ def test_title_from_hint_block() -> None:
     raw = read_markdown('{% hint style="info" %}\n**Title:** 出海手册\n**Author:** 某人\n{% endhint %}\n\n# 出海手册\n\n正文。\n')
     assert (raw.meta["title"], raw.meta["title_source"], raw.meta["authors"]) == ("出海手册", "hint_block", ["某人"])
     assert [(i.kind, i.reason) for i in raw.items] == [("removed", "front_matter"), ("removed", "duplicate_title"), ("line", "")]
+
+
+@pytest.mark.parametrize("source", [">" * 3000 + " 引言\n", "".join("  " * i + "- 项目\n" for i in range(300)),
+                                    "*" * 10000 + "强调" + "*" * 10000])
+def test_absurd_nesting_reads_as_plain_lines_without_loss(source: str) -> None:
+    """Beyond markdown-it's nesting limit (or Python's recursion limit) nothing is lost."""
+    raw = read_markdown(source)
+    assert kept_in_order(source, raw)
+    assert all(item.kind == "line" for item in raw.items)
+
+
+def test_titles_of_images_and_links_are_kept() -> None:
+    raw = read_markdown('![图](x.png "图片标题")\n\n[词](http://x "链接说明")\n\n正文<!-- 编辑注释 -->\n')
+    assert [(i.kind, i.text) for i in raw.items] == [("image", "图 图片标题"), ("line", "词"),
+                                                     ("removed", "http://x 链接说明"), ("line", "正文")]

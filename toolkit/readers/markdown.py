@@ -86,12 +86,52 @@ def read_markdown(content: Union[str, bytes]) -> RawArticle:
     text = _HINT.sub(hint, text)
     from markdown_it.tree import SyntaxTreeNode
 
-    root = SyntaxTreeNode(_parser().parse(text))
-    _Translator(items, blocks).blocks(root.children)
+    body: list[Raw] = []
+    try:
+        root = SyntaxTreeNode(_parser().parse(text))
+        _Translator(body, blocks).blocks(root.children)
+    except RecursionError:  # absurd nesting (10 000 "*" in a row): read it as plain lines
+        body = _plain_lines(text, blocks)
+    else:
+        if _han_count(body) < _han_count_source(text, blocks):
+            # markdown-it drops what lies beyond its nesting limit (and reference
+            # definitions): rather than lose words, read the body as plain lines
+            body = _plain_lines(text, blocks)
+    items.extend(body)
     items = promote_title(items, meta, "markdown_h1")
     if meta.get("title") and "title_source" not in meta:
         meta["title_source"] = "front_matter"
     return RawArticle(items=items, meta=meta, format="md")
+
+
+_NOT_TEXT = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def _han_count(items: list[Raw]) -> int:
+    count = 0
+    for item in items:
+        for text in (item.text, item.src or "", *(cell for row in item.rows for cell in row)):
+            count += len(text) - len(_HAN.sub("", text))
+    return count
+
+
+def _han_count_source(text: str, blocks: list[str]) -> int:
+    """Han characters the items must hold: comments, scripts and styles are not text."""
+    visible = _NOT_TEXT.sub(lambda m: m.group(0) if _PLACEHOLDER.fullmatch(m.group(0)) else "", text)
+    count = len(visible) - len(_HAN.sub("", visible))
+    return count + sum(len(b) - len(_HAN.sub("", b)) for b in blocks)
+
+
+def _plain_lines(text: str, blocks: list[str]) -> list[Raw]:
+    """The body as plain lines (markup and all), metadata placeholders restored."""
+    out: list[Raw] = []
+    for line in text.split("\n"):
+        placeholder = _PLACEHOLDER.fullmatch(line.strip())
+        if placeholder:
+            out.append(Raw(kind="removed", text=blocks[int(placeholder.group(1))], reason="front_matter"))
+        elif line.strip():
+            out.append(Raw(kind="line", text=line.strip()))
+    return out
 
 
 def _merge(meta: dict[str, object], more: dict[str, object]) -> None:
@@ -365,14 +405,18 @@ def inline_parts(node: Any) -> list[Union[str, Raw]]:
             parts.append("\n")
         elif kind == "image":
             alt = "".join(child.content for child in (token.children or []) if child.type in ("text", "code_inline"))
-            parts.append(Raw(kind="image", text=alt or token.content, src=token.attrs.get("src")))
+            title = str(token.attrs.get("title") or "")
+            alt = alt or token.content
+            text = f"{alt} {title}".strip() if title and title != alt else alt
+            parts.append(Raw(kind="image", text=text, src=token.attrs.get("src")))
         elif kind == "html_inline":
             if re.match(r"<br\s*/?>", token.content, re.IGNORECASE):
                 parts.append("\n")
         elif kind == "link_open":
             href = str(token.attrs.get("href") or "")
-            if _HAN.search(href):
-                links.append(href)
+            title = str(token.attrs.get("title") or "")  # [词](url "标题"): the title is words too
+            if _HAN.search(href + title):
+                links.append(f"{href} {title}".strip())
         elif kind == "link_close" and links:
             parts.append(Raw(kind="removed", text=links.pop(), reason="link_url"))
     return parts
