@@ -166,3 +166,16 @@ def test_text_box_words_are_kept_once() -> None:
     d.add_paragraph("正文后")
     raw = read_docx(_save(d))
     assert [(i.kind, i.text) for i in raw.items] == [("line", "正文前"), ("line", "文本框内容"), ("line", "正文后")]
+
+
+def test_table_nested_in_a_cell_keeps_its_words() -> None:
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "外层"
+    inner = table.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "内层甲"
+    inner.cell(0, 1).text = "内层乙"
+    raw = read_docx(_save(d))
+    assert raw.items[0].rows == (("外层", "内层甲 内层乙"),)

@@ -208,10 +208,24 @@ def _table_rows(table: Any, document: Any) -> tuple[tuple[str, ...], ...]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            cells.append(_cell_text(cell._tc))
         if any(cells):
             rows.append(tuple(cells))
     return tuple(rows)
+
+
+def _cell_text(tc: Any) -> str:
+    """All paragraphs of a cell, tables nested in it included (``cell.paragraphs`` skips those)."""
+    from docx.text.paragraph import Paragraph
+
+    texts = []
+    for p in tc.iter(f"{_W}p"):
+        if any(a.tag == f"{_MC}Fallback" for a in p.iterancestors()):
+            continue  # the VML copy of a text box already read from its DrawingML twin
+        text = Paragraph(p, None).text.strip()
+        if text:
+            texts.append(text)
+    return " ".join(texts)
 
 
 def _images(paragraph: Any) -> list[Raw]:
