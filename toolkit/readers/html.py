@@ -14,7 +14,7 @@ Markdown (seed 001's front matter + HTML body) is read exactly like an HTML file
 from __future__ import annotations
 
 import re
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 from ..errors import UnreadableInput
 from . import READERS
@@ -199,6 +199,32 @@ def human_text(el: Any, sep: str = " ") -> str:
     return sep.join(line for line in (clean(x) for x in "".join(parts).split(boundary)) if line)
 
 
+def _entries(el: Any) -> Iterator[tuple[Any, str, bool]]:
+    """(li, marker as a reader sees it, ordered) for the items of one <ul>/<ol>."""
+    ordered = el.name == "ol"
+    try:
+        number = int(el.get("start", 1))
+    except (TypeError, ValueError):
+        number = 1
+    for li in el.find_all("li", recursive=False):
+        yield li, (f"{number}." if ordered else "-"), ordered
+        number += 1
+
+
+def _nested_lists(li: Any) -> list[Any]:
+    """Lists inside ``li`` (directly or in wrappers), not those of deeper items."""
+    found: list[Any] = []
+    stack = list(reversed(li.contents))
+    while stack:
+        node = stack.pop()
+        name = getattr(node, "name", None)
+        if name in ("ul", "ol"):
+            found.append(node)
+        elif name is not None and name != "li":
+            stack.extend(reversed(node.contents))
+    return found
+
+
 class _Walker:
     """Depth-first walk that flushes a line of inline text at every block boundary."""
 
@@ -319,22 +345,25 @@ class _Walker:
             self._image(img)
 
     def list(self, el: Any, depth: int) -> None:
-        ordered = el.name == "ol"
-        try:
-            number = int(el.get("start", 1))
-        except (TypeError, ValueError):
-            number = 1
-        for li in el.find_all("li", recursive=False):
-            nested = [child for child in li.find_all(("ul", "ol")) if child.find_parent("li") is li]
+        """Items of a list, each followed by the lists nested in it (explicit stack, linear)."""
+        import itertools
+
+        stack: list[tuple[Any, int]] = [(_entries(el), depth)]
+        while stack:
+            entries, level = stack[-1]
+            entry = next(entries, None)
+            if entry is None:
+                stack.pop()
+                continue
+            li, marker, ordered = entry
+            nested = _nested_lists(li)
             for child in nested:
                 child.extract()
             text = human_text(li)
-            marker = f"{number}." if ordered else "-"
             if text:
-                self.items.append(Raw(kind="list_item", text=text, marker=marker, ordered=ordered, level=depth))
-            number += 1
-            for child in nested:
-                self.list(child, depth + 1)
+                self.items.append(Raw(kind="list_item", text=text, marker=marker, ordered=ordered, level=level))
+            if nested:
+                stack.append((itertools.chain.from_iterable(_entries(n) for n in nested), level + 1))
 
     def table(self, el: Any) -> None:
         caption = el.find("caption")
