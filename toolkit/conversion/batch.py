@@ -82,6 +82,8 @@ def plan(
     inputs = list(inputs)
     if "-" in inputs:
         raise UsageError("'-' (stdin) cannot be mixed with files or used with -o/--in-place")
+    if outdir is not None and outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"output {outdir} is a file; -o takes a folder")
     if outdir is not None:
         out_abs = outdir.resolve()
         for raw in inputs:
