@@ -93,9 +93,9 @@ def resolve_config(to: str | None = None, config: str | None = None, source: str
         raise UsageError(f"unknown target '{to}' (known: {', '.join(TARGETS)})")
     if source and source not in SOURCES:
         raise UsageError(f"unknown source script '{source}' (known: {', '.join(SOURCES)})")
-    base = "tw" if to == "twp" else to
-    if source and (source, base) in _FROM_CONFIGS:
-        return _FROM_CONFIGS[(source, base)]
+    # twp has no traditional-source config; s2twp applies Taiwan phrasing to traditional input too
+    if source and (source, to) in _FROM_CONFIGS:
+        return _FROM_CONFIGS[(source, to)]
     return TARGETS[to]
 
 
