@@ -59,6 +59,20 @@ def test_large_txt_streams_in_line_chunks(tmp_path, monkeypatch):
     assert dst.read_text(encoding="utf-8") == TW.convert(text)
 
 
+def test_large_legacy_encoded_txt_streams_too(tmp_path, monkeypatch):
+    from toolkit import conversion
+    from toolkit.conversion import stream
+
+    monkeypatch.setattr(conversion, "STREAM_THRESHOLD", 1000)
+    monkeypatch.setattr(stream, "CHUNK_BYTES", 100)
+    text = "".join(f"第{i}行：软件开发与网络视频的质量\n" for i in range(200))
+    src = tmp_path / "gb.txt"
+    src.write_bytes(text.encode("gb18030"))
+    dst = tmp_path / "gb.out.txt"
+    convert_file(src, dst, to="twp", encoding="big5")
+    assert dst.read_bytes().decode("big5") == TW.convert(text)
+
+
 def test_undecodable_bytes_are_a_one_line_error(tmp_path):
     src = tmp_path / "bin.txt"
     src.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
