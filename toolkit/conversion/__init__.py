@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Union
 
-from ..errors import InputNotFound, ToolkitError, UnreadableInput
+from ..errors import InputNotFound, OutputError, ToolkitError, UnreadableInput
 from ..registry import Registry
 
 if TYPE_CHECKING:
@@ -89,19 +89,24 @@ def convert_path(
         if fmt == "txt" and dst is not None and src.stat().st_size > STREAM_THRESHOLD:
             from .stream import convert_stream
 
-            convert_stream(src, dst, converter, encoding=encoding)
+            try:
+                convert_stream(src, dst, converter, encoding=encoding)
+            except OSError as exc:
+                raise OutputError(f"cannot convert to {dst} ({exc.strerror or exc})") from None
             return str(dst)
-        data = src.read_bytes()
+        try:
+            data = src.read_bytes()
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read ({exc.strerror or exc})") from None
         out = convert_bytes(data, fmt, converter, encoding=encoding)
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read ({exc.strerror or exc})", path=str(src)) from None
+        if dst is None:
+            return out if fmt == "docx" else out.decode(encoding or "utf-8")
+        try:
+            atomic_write(dst, out)
+        except OSError as exc:
+            raise OutputError(f"cannot write {dst} ({exc.strerror or exc})") from None
     except ToolkitError as exc:
         if exc.path is None:  # name the file in the one-line error
             exc.path = str(src)
         raise
-    if dst is None:
-        if fmt == "docx":
-            return out
-        return out.decode(encoding or "utf-8")
-    atomic_write(dst, out)
     return str(dst)
