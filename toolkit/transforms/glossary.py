@@ -287,7 +287,7 @@ def _is_plain_word(term: str) -> bool:
     return term in word_tags()
 
 
-def rank_score(rec: Merged, merged: dict[str, Merged] | None = None) -> float:
+def rank_score(rec: Merged, inside: dict[str, int] | None = None) -> float:
     """Evidence that this is a domain term worth a translator's attention.
 
     Marks in the text (termbase match, definition, bracketed English, quotes) weigh
@@ -313,14 +313,31 @@ def rank_score(rec: Merged, merged: dict[str, Merged] | None = None) -> float:
         score *= 0.3
     elif not strong and _CJK.search(rec.term) and _is_plain_word(rec.term):
         score *= 0.5
-    if not strong and merged is not None and _mostly_inside_longer(rec, merged):
+    if not strong and inside is not None and inside.get(rec.term, 0) * 2 >= rec.frequency:
         score *= 0.5
     return round(score, 4)
 
 
-def _mostly_inside_longer(rec: Merged, merged: dict[str, Merged]) -> bool:
-    inside = sum(o.frequency for o in merged.values() if o is not rec and rec.term in o.term and o.origins - {"statistical"})
-    return inside * 2 >= rec.frequency
+def occurrences_inside(merged: dict[str, Merged]) -> dict[str, int]:
+    """For every string, how often it occurs inside a longer marked entry.
+
+    Built from the substrings of the marked entries (terms are short), so the cost
+    grows with the number of entries, not with its square: a glossary of thousands of
+    articles has tens of thousands of entries.
+    """
+    inside: dict[str, int] = {}
+    for rec in merged.values():
+        if not rec.origins - {"statistical"}:
+            continue
+        term = rec.term
+        seen = set()
+        for size in range(2, len(term)):
+            for start in range(len(term) - size + 1):
+                sub = term[start : start + size]
+                if sub not in seen:
+                    seen.add(sub)
+                    inside[sub] = inside.get(sub, 0) + rec.frequency
+    return inside
 
 
 def _trim_context(sentence: str | None, term: str, width: int = 160) -> str | None:
@@ -415,7 +432,8 @@ def from_articles(
     """The ranked glossary of already-extracted articles (used by the CLI's batch path)."""
     merged = merge_articles(articles, view)
     _absorb_aliases(merged, view)
-    scores = {key: rank_score(rec, merged) for key, rec in merged.items()}
+    inside = occurrences_inside(merged)
+    scores = {key: rank_score(rec, inside) for key, rec in merged.items()}
     ranked = sorted(merged.values(), key=lambda r: (-scores[r.term], -r.frequency, r.term))
     if limit is not None:
         ranked = ranked[: max(limit, 0)]
