@@ -318,15 +318,18 @@ def get_converter(
     to: str | None = None,
     *,
     config: str | None = None,
-    terms: Iterable[TermSource] | None = None,
+    terms: Iterable[TermSource] | Mapping[str, str] | None = None,
     source: str | None = None,
 ) -> Converter:
     """A converter cached per process for these options (so batches build it once)."""
     key: tuple[Any, ...] = ()
     if terms:
-        if isinstance(terms, (str, os.PathLike)):
-            terms = [terms]
-        key = tuple(str(Path(t).resolve()) if isinstance(t, (str, os.PathLike)) else t for t in terms)
+        if isinstance(terms, Mapping):
+            key = tuple(_SimpleLock(k, v) for k, v in sorted(terms.items()))
+        else:
+            if isinstance(terms, (str, os.PathLike)):
+                terms = [terms]
+            key = tuple(str(Path(t).resolve()) if isinstance(t, (str, os.PathLike)) else t for t in terms)
     return _cached_converter(to, config, source, key)
 
 
@@ -345,8 +348,6 @@ def convert_text(
     """
     if to is None and config is None:
         to = "tw"
-    if isinstance(terms, Mapping):
-        return Converter(to, config=config, terms=terms, source=source).convert(text)
     return get_converter(to, config=config, terms=terms, source=source).convert(text)
 
 
@@ -376,8 +377,5 @@ def convert_file(
     if converter is None:
         if to is None and config is None:
             to = "tw"
-        if isinstance(terms, Mapping):
-            converter = Converter(to, config=config, terms=terms, source=source)
-        else:
-            converter = get_converter(to, config=config, terms=terms, source=source)
+        converter = get_converter(to, config=config, terms=terms, source=source)
     return convert_path(Path(src), None if dst is None else Path(dst), converter, encoding=encoding, format=format)
