@@ -122,6 +122,11 @@ def test_markdown_converts_text_only():
     assert out.count("\n") == MD.count("\n")
 
 
+def test_markdown_footnote_text_converts():
+    out = convert_markdown_text("正文[^说明]。\n\n[^说明]: 脚注里的视频 https://a.com/视频\n", TW)
+    assert out == "正文[^說明]。\n\n[^說明]: 腳註裡的影片 https://a.com/视频\n"
+
+
 def test_markdown_file(tmp_path):
     src = tmp_path / "a.md"
     src.write_text(MD, encoding="utf-8")

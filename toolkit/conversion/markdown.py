@@ -30,7 +30,9 @@ _PROTECTED = re.compile(
     r"|(?P<math>\$\$.*?\$\$)",
     re.S,
 )
-_REFDEF = re.compile(r"^( {0,3}\[)((?:[^\]\\\n]|\\.)+)(\]:.*)$", re.M)
+_REFDEF = re.compile(r"^( {0,3}\[)((?!\^)(?:[^\]\\\n]|\\.)+)(\]:.*)$", re.M)
+#: a footnote definition: its label converts alone (as where it is used), its text is prose
+_FOOTDEF = re.compile(r"^( {0,3}\[\^)((?:[^\]\\\n]|\\.)+)(\]:)", re.M)
 _REFUSE = re.compile(r"(\]\[)((?:[^\]\\\n]|\\.)+)(\])")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _YAML_KEY = re.compile(r"^(\s*(?:-\s+)*)((?:\"[^\"]*\"|'[^']*'|[^\s#:\"'-][^:#]*?))(\s*:)(?=\s|$)(\s*)(.*?)(\r?\n?)$", re.S)
@@ -72,6 +74,17 @@ def _inline(batch: _Batch, text: str) -> None:
 
 
 def _protect(batch: _Batch, text: str) -> None:
+    pos = 0
+    for match in _FOOTDEF.finditer(text):
+        _spans(batch, text[pos : match.start()])
+        batch.keep(match.group(1))
+        batch.convert(match.group(2))
+        batch.keep(match.group(3))
+        pos = match.end()
+    _spans(batch, text[pos:])
+
+
+def _spans(batch: _Batch, text: str) -> None:
     pos = 0
     for match in _PROTECTED.finditer(text):
         _labels(batch, text[pos : match.start()])
