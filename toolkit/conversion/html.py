@@ -30,7 +30,6 @@ _TOKEN = re.compile(
     re.S,
 )
 _ATTR = re.compile(r"(?P<sp>\s*)(?P<name>[^\s\"'>/=]+)(?:(?P<eq>\s*=\s*)(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
-_END_NAME = re.compile(r"</\s*([A-Za-z][^\s/>]*)")
 
 #: elements whose content is not prose: left exactly as written
 RAW_TEXT = frozenset({"script", "style"})
