@@ -106,7 +106,7 @@ def flat_scores(paths: list[Path]) -> tuple[float, float, float, int, int, int]:
     return precision, recall, f1, true_pos, found_total, want_total
 
 
-#: the floor the flat-text F1 must stay above (0.91 measured on 2026-11-22; see docs/parse.md)
+#: the floor the flat-text F1 must stay above (0.91 measured on 2026-11-22; see README.md)
 FLAT_F1_FLOOR = 0.85
 
 

@@ -5,7 +5,7 @@ does not pay for jieba, OpenCC or python-docx until they are used.
 
     >>> import toolkit
     >>> doc = toolkit.read("article.md")
-    >>> toolkit.convert_text("软件", to="tw")
+    >>> toolkit.convert_text("软件", to="twp")  # Taiwan characters and phrasing
     '軟體'
 """
 

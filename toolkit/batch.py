@@ -141,6 +141,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     """Write ``data`` so that ``path`` holds either the old file or the whole new one.
 
     The temp file sits in the target folder so the final rename never crosses devices.
+    ``mkstemp`` creates it private (0600); before the rename it gets the mode of the
+    file it replaces, or the mode a plain ``open()`` would give under the umask, so an
+    atomic write is not also a silent permission change.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +151,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode(encoding) if isinstance(data, str) else data)
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -155,6 +159,15 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def run_each(
