@@ -60,15 +60,26 @@ def environment(template_dir: Union[str, os.PathLike[str], None] = None, **optio
     return cls(loader=jinja2.ChoiceLoader(loaders), **options)
 
 
-def render_template(name: str, context: dict[str, Any], template_dir: Union[str, os.PathLike[str], None] = None) -> str:
+def render_template(
+    name: str,
+    context: dict[str, Any],
+    template_dir: Union[str, os.PathLike[str], None] = None,
+    *,
+    env: jinja2.Environment | None = None,
+) -> str:
     """Render one template by file name with ``context``.
 
+    ``env`` lets a writer pass its own cached environment (with its filters); the
+    errors a user can cause are mapped to one-line messages in one place.
+
     Raises:
-        UsageError: the template is missing or refers to an undefined variable.
+        UsageError: the template is missing, broken, refers to an undefined variable,
+            or tries something the sandbox forbids.
     """
     import jinja2
+    from jinja2.sandbox import SecurityError
 
-    env = environment(template_dir)
+    env = env if env is not None else environment(template_dir)
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound:
@@ -77,3 +88,5 @@ def render_template(name: str, context: dict[str, Any], template_dir: Union[str,
         raise UsageError(f"template {name}: {exc.message}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(f"template {exc.filename or name} line {exc.lineno}: {exc.message}") from None
+    except SecurityError as exc:
+        raise UsageError(f"template {name}: not allowed in a user template ({exc})") from None

@@ -54,22 +54,11 @@ def render_briefing(briefing: Briefing, name: str, template_dir: Union[str, os.P
         UsageError: the template is missing, broken, uses an undefined variable, or
             tries something the sandbox forbids.
     """
-    import jinja2
-    from jinja2.sandbox import SecurityError
-
     from ..briefing.context import template_context
+    from ..templating import render_template
 
     env = _environment(str(template_dir) if template_dir is not None else None)
-    try:
-        return env.get_template(name).render(**template_context(briefing))
-    except jinja2.TemplateNotFound:
-        raise UsageError(f"template not found: {name}") from None
-    except jinja2.UndefinedError as exc:
-        raise UsageError(f"template {name}: {exc.message}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise UsageError(f"template {exc.filename or name} line {exc.lineno}: {exc.message}") from None
-    except SecurityError as exc:
-        raise UsageError(f"template {name}: not allowed in a user template ({exc})") from None
+    return render_template(name, template_context(briefing), env=env)
 
 
 def check_template(name: str, template_dir: Union[str, os.PathLike[str], None] = None) -> None:
