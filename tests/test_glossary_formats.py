@@ -155,8 +155,128 @@ def test_property_every_format_survives_any_text(term, english, definition, cont
                           frequency=1, sources=("s",))
     root = etree.fromstring(render([entry], "tbx").encode("utf-8"))
     assert len(root.findall("./text/body/termEntry")) == 1
+    root = etree.fromstring(render([entry], "tbx3").encode("utf-8"))
+    assert len(root.findall(f"./{TBX3}text/{TBX3}body/{TBX3}conceptEntry")) == 1
     book = load_workbook(io.BytesIO(render([entry], "xlsx")))
     assert book["Glossary"].max_row == 2
     rows = list(csv.reader(io.StringIO(render([entry], "csv").lstrip("\ufeff"))))
     assert len(rows) == 2 and not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in rows[1])
     json.loads(render([entry], "json"))
+
+
+# -- TBX v3 (ISO 30042:2019, TBX-Basic DCA) --------------------------------------------------
+
+TBX3 = "{urn:iso:std:iso:30042:ed-2}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: TBX-Basic's data categories and the level each may sit on (the dialect's DCA Schematron)
+DESCRIP_AT = {"definition": "langSec", "context": "termSec", "subjectField": "conceptEntry"}
+TERM_NOTES = {"administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender", "termLocation",
+              "termType"}
+
+
+def _local(el) -> str:
+    return el.tag.removeprefix(TBX3)
+
+
+def test_golden_tbx3(golden):
+    golden("glossary/sample.v3.tbx", render(ENTRIES, "tbx3"))
+
+
+def test_tbx3_root_header_and_one_concept_entry_per_entry():
+    from lxml import etree
+
+    root = etree.fromstring(render(ENTRIES, "tbx3").encode("utf-8"))
+    assert root.tag == f"{TBX3}tbx" and root.nsmap[None] == TBX3.strip("{}")
+    assert (root.get("type"), root.get("style"), root.get(XML_LANG)) == ("TBX-Basic", "dca", "zh-Hans")
+    assert [_local(c) for c in root] == ["tbxHeader", "text"]
+    assert root.find(f"{TBX3}tbxHeader/{TBX3}fileDesc/{TBX3}sourceDesc/{TBX3}p") is not None
+    assert "CC BY-SA" in " ".join(p.text for p in root.iter(f"{TBX3}p"))
+    # nothing of the v2 vocabulary, and every element in the ISO namespace
+    assert all(el.tag.startswith(TBX3) for el in root.iter())
+    assert not {"martif", "termEntry", "langSet", "tig"} & {_local(el) for el in root.iter()}
+    entries = root.findall(f"{TBX3}text/{TBX3}body/{TBX3}conceptEntry")
+    assert len(entries) == len(ENTRIES)
+    assert len({e.get("id") for e in entries}) == len(entries)
+    langs = [[ls.get(XML_LANG) for ls in e.findall(f"{TBX3}langSec")] for e in entries]
+    # en only where the entry has English
+    assert langs == [["zh-Hans", "zh-Hant", "en"] if g.english else ["zh-Hans", "zh-Hant"] for g in ENTRIES]
+
+
+def test_tbx3_terms_definitions_and_contexts():
+    from lxml import etree
+
+    root = etree.fromstring(render(ENTRIES, "tbx3").encode("utf-8"))
+    first, _, _, soft = root.iter(f"{TBX3}conceptEntry")
+    hans, hant, en = first.findall(f"{TBX3}langSec")
+
+    def terms(lang_sec):
+        return [ts.findtext(f"{TBX3}term") for ts in lang_sec.findall(f"{TBX3}termSec")]
+
+    assert terms(hans) == ["海外仓"] and terms(hant) == ["海外倉"]
+    assert terms(en) == ["overseas warehouse", "overseas fulfilment centre"]
+    assert hans.findtext(f"{TBX3}descrip[@type='definition']").startswith("设在目标市场")
+    assert hant.findtext(f"{TBX3}descrip[@type='definition']").startswith("設在目標市場")
+    assert en.findtext(f"{TBX3}descrip[@type='definition']") == "A warehouse in the target market."
+    assert hans.findtext(f"{TBX3}termSec/{TBX3}descrip[@type='context']").startswith("很多卖家")
+    assert first.findtext(f"{TBX3}descrip[@type='subjectField']") == "logistics; cross-border"
+    alt = en.findall(f"{TBX3}termSec")[1]
+    assert alt.findtext(f"{TBX3}termNote[@type='administrativeStatus']") == "admittedTerm-admn-sts"
+    # a Taiwan form that differs from the traditional one: an extra termSec with its region
+    regional = {ts.findtext(f"{TBX3}term"): ts.findtext(f"{TBX3}termNote[@type='geographicalUsage']")
+                for ts in soft.findall(f"{TBX3}langSec[@{XML_LANG}='zh-Hant']/{TBX3}termSec")}
+    assert regional == {"軟件": None, "軟體": "zh-TW"}
+
+
+def test_tbx3_puts_data_categories_where_tbx_basic_dca_allows():
+    from lxml import etree
+
+    root = etree.fromstring(render(ENTRIES, "tbx3").encode("utf-8"))
+    descrips = list(root.iter(f"{TBX3}descrip"))
+    assert {d.get("type") for d in descrips} == set(DESCRIP_AT)
+    for d in descrips:
+        assert _local(d.getparent()) == DESCRIP_AT[d.get("type")], d.get("type")
+    for note in root.iter(f"{TBX3}termNote"):
+        assert note.get("type") in TERM_NOTES and _local(note.getparent()) == "termSec"
+    for term_sec in root.iter(f"{TBX3}termSec"):
+        names = [_local(c) for c in term_sec]
+        assert names[0] == "term" and names.count("term") == 1
+        notes_end = len(names) - names[::-1].index("termNote") if "termNote" in names else 1
+        assert set(names[1:notes_end]) <= {"termNote"}  # termNotes come right after the term
+    for parent in (*root.iter(f"{TBX3}langSec"), *root.iter(f"{TBX3}conceptEntry")):
+        names = [_local(c) for c in parent]
+        child = "termSec" if _local(parent) == "langSec" else "langSec"
+        assert names[names.index(child):] == [child] * names.count(child)  # auxiliary info first
+
+
+def test_tbx3_strips_xml_illegal_characters():
+    from lxml import etree
+
+    dirty = GlossaryEntry(term="出\x00海", hant="出\x0b海", english="going\x1f abroad", definition="定义\x08。",
+                          context="上下文\ufffe。", english_alt=("go\x0cglobal",), frequency=1, sources=("s\x01.md",))
+    root = etree.fromstring(render([dirty], "tbx3").encode("utf-8"))
+    assert [t.text for t in root.iter(f"{TBX3}term")] == ["出海", "出海", "going abroad", "goglobal"]
+    assert root.findtext(f".//{TBX3}langSec/{TBX3}descrip[@type='definition']") == "定义。"
+    assert root.findtext(f".//{TBX3}descrip[@type='context']") == "上下文。"
+    assert "sources: s.md" in " ".join(n.text for n in root.iter(f"{TBX3}note"))
+
+
+def test_cli_format_tbx3_writes_a_tbx_file_and_tbx_stays_v2(tmp_path):
+    from lxml import etree
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    article = tmp_path / "a.md"
+    article.write_text("# 海外仓\n\n越来越多的卖家使用海外仓备货，海外仓缩短了配送时间。\n", encoding="utf-8")
+    runner = CliRunner()
+    v3, v2 = tmp_path / "v3.tbx", tmp_path / "v2.tbx"
+    result = runner.invoke(app, ["glossary", str(article), "--format", "tbx3", "-o", str(v3)])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(v3)).getroot()
+    assert root.tag == f"{TBX3}tbx"
+    assert "海外仓" in [t.text for t in root.iter(f"{TBX3}term")]
+    result = runner.invoke(app, ["glossary", str(article), "-o", str(v2)])
+    assert result.exit_code == 0, result.output
+    assert etree.parse(str(v2)).getroot().tag == "martif"  # the .tbx suffix alone still means v2
+    result = runner.invoke(app, ["glossary", str(article), "-o", str(tmp_path / "x.tbx3")])
+    assert result.exit_code == 2 and "--format tbx3" in result.output

@@ -14,7 +14,7 @@ from ..errors import ToolkitError, UsageError
 from .app import app
 from .common import fail_error, finish
 
-FORMATS = ("json", "csv", "tsv", "tbx", "xlsx", "md")
+FORMATS = ("json", "csv", "tsv", "tbx", "tbx3", "xlsx", "md")
 SCRIPTS = ("hans", "hant", "tw", "hk")
 
 
@@ -29,6 +29,8 @@ def _pick_format(fmt: str | None, output: Path | None) -> str:
         chosen = fmt.lower()
     elif output is not None and output.suffix:
         chosen = output.suffix.lstrip(".").lower()
+        if chosen == "tbx3":  # TBX v3 files end in .tbx too, and .tbx means v2 (what CAT tools import)
+            raise UsageError("TBX v3 is asked for with --format tbx3 (its files end in .tbx: -o FILE.tbx)")
     else:
         chosen = "json"
     if chosen not in FORMATS:
@@ -39,7 +41,7 @@ def _pick_format(fmt: str | None, output: Path | None) -> str:
 @app.command()
 def glossary(
     inputs: List[Path] = typer.Argument(..., help="Article files or folders (txt, md, html, docx); '-' reads stdin.", show_default=False),
-    format: str | None = typer.Option(None, "--format", "-f", help="json, csv, tsv, tbx, xlsx or md (default: from -o's suffix, else json)."),
+    format: str | None = typer.Option(None, "--format", "-f", help="json, csv, tsv, tbx (TBX v2), tbx3 (TBX v3), xlsx or md (default: from -o's suffix, else json)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write the glossary to this file (default: stdout for text formats)."),
     terms: List[Path] = typer.Option([], "--terms", help="A user termbase (CSV, TOML or TSV) overriding the built-in one; repeatable."),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Do not use the built-in termbase."),

@@ -7,11 +7,13 @@
 - ``xlsx``: one row per term, header frozen, filters on, widths set.
 - ``tbx``: TBX-Basic (TBX v2, ``martif``): one ``termEntry`` per concept with a
   ``langSet`` each for zh-Hans, zh-Hant and en; definitions and contexts as ``descrip``.
+- ``tbx3``: the same content as TBX-Basic in TBX v3 (ISO 30042:2019, DCA style):
+  ``conceptEntry`` / ``langSec`` / ``termSec`` in the ISO namespace; files end in ``.tbx``.
 - ``md``: a readable table rendered by ``templates/glossary.md``.
 
 Every writer takes ``render(entries, script="hans"|"hant"|"tw"|"hk")``: with a
 traditional script the term column and the Chinese text (definition, context) are
-written in that script; the TBX file always carries both scripts.
+written in that script; the TBX files always carry both scripts.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
 from ..errors import UsageError
@@ -217,6 +219,39 @@ def render_xlsx(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: 
 
 # -- tbx ----------------------------------------------------------------------------------
 
+#: TBX v3 (ISO 30042:2019) namespace, as in the TBX-Basic 1.0 dialect schemas that go with it
+TBX3_NS = "urn:iso:std:iso:30042:ed-2"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class _Tbx:
+    """Element names of one TBX version: v2 and v3 share the entry layout, not the names.
+
+    TBX v3 renamed termEntry/langSet/tig to conceptEntry/langSec/termSec and put
+    everything in a namespace; where data categories sit (subjectField on the entry,
+    definition on the language, context and termNotes on the term) is the same in
+    TBX-Basic v2 and in v3's DCA style, so one builder writes both.
+    """
+
+    ns: str
+    entry: str
+    lang: str
+    term: str
+
+    def q(self, tag: str) -> str:
+        return f"{{{self.ns}}}{tag}" if self.ns else tag
+
+    def sub(self, etree: Any, parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+        el = etree.SubElement(parent, self.q(tag), **attrs)
+        if text is not None:
+            el.text = text
+        return el
+
+
+_TBX2 = _Tbx(ns="", entry="termEntry", lang="langSet", term="tig")
+_TBX3 = _Tbx(ns=TBX3_NS, entry="conceptEntry", lang="langSec", term="termSec")
+
 
 @register("glossary", "tbx")
 def render_tbx(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: object) -> str:
@@ -230,70 +265,101 @@ def render_tbx(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: o
     """
     from lxml import etree
 
-    XML = "{http://www.w3.org/XML/1998/namespace}"
     entries = [_clean_entry(e) for e in entries]
     root = etree.Element("martif", type="TBX-Basic")
-    root.set(XML + "lang", "zh-Hans")
+    root.set(_XML_LANG, "zh-Hans")
     header = etree.SubElement(root, "martifHeader")
-    file_desc = etree.SubElement(header, "fileDesc")
-    title_stmt = etree.SubElement(file_desc, "titleStmt")
-    etree.SubElement(title_stmt, "title").text = "Glossary exported by toolkit"
-    source_desc = etree.SubElement(file_desc, "sourceDesc")
-    etree.SubElement(source_desc, "p").text = "Terms extracted from articles; built-in termbase written for toolkit."
-    note = _attribution(entries)
-    if note:
-        etree.SubElement(source_desc, "p").text = note
+    _tbx_file_desc(etree, _TBX2, header, entries)
     encoding = etree.SubElement(header, "encodingDesc")
     etree.SubElement(encoding, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
     body = etree.SubElement(etree.SubElement(root, "text"), "body")
-    trad = localise(entries, script if script != "hans" else "hant")
-    for i, (e, t) in enumerate(zip(entries, trad, strict=True), 1):
-        entry = etree.SubElement(body, "termEntry", id=f"c{i}")
-        if e.domains:
-            etree.SubElement(entry, "descrip", type="subjectField").text = "; ".join(e.domains)
-        if e.note:
-            etree.SubElement(entry, "note").text = e.note
-        # simplified
-        hans = etree.SubElement(entry, "langSet")
-        hans.set(XML + "lang", "zh-Hans")
-        if e.definition:
-            etree.SubElement(hans, "descrip", type="definition").text = e.definition
-        tig = _tig(etree, hans, e.term, origin=e.origin)
-        if e.pinyin:
-            etree.SubElement(tig, "note").text = f"pinyin: {e.pinyin}"
-        if e.context:
-            etree.SubElement(tig, "descrip", type="context").text = e.context
-        etree.SubElement(tig, "note").text = f"frequency: {e.frequency}; sources: {'; '.join(e.sources)}"
-        # traditional (+ Taiwan / Hong Kong where they differ)
-        hant = etree.SubElement(entry, "langSet")
-        hant.set(XML + "lang", "zh-Hant")
-        if t.definition:
-            etree.SubElement(hant, "descrip", type="definition").text = t.definition
-        hant_form = e.hant or t.term
-        tig = _tig(etree, hant, hant_form)
-        if t.context:
-            etree.SubElement(tig, "descrip", type="context").text = t.context
-        for form, region in ((e.tw, "zh-TW"), (e.hk, "zh-HK")):
-            if form and form != hant_form:
-                extra = _tig(etree, hant, form)
-                etree.SubElement(extra, "termNote", type="geographicalUsage").text = region
-        # English
-        if e.english:
-            en = etree.SubElement(entry, "langSet")
-            en.set(XML + "lang", "en")
-            if e.definition_en:
-                etree.SubElement(en, "descrip", type="definition").text = e.definition_en
-            tig = _tig(etree, en, e.english)
-            etree.SubElement(tig, "note").text = f"english_source: {e.english_source}" + (
-                " (CC-CEDICT gloss: review)" if e.english_source == "dictionary" else ""
-            )
-            for alt in e.english_alt:
-                _tig(etree, en, alt, status="admittedTerm-admn-sts")
+    _tbx_entries(etree, _TBX2, body, entries, script)
     data = etree.tostring(
         root, encoding="UTF-8", xml_declaration=True, pretty_print=True,
         doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
     )
     return data.decode("utf-8")
+
+
+@register("glossary", "tbx3", suffix=".tbx")
+def render_tbx3(entries: Sequence[GlossaryEntry], *, script: str = "hans", **_: object) -> str:
+    """TBX-Basic in TBX v3 (ISO 30042:2019), DCA style: the same content as ``tbx``.
+
+    ``<tbx type="TBX-Basic" style="dca">`` in the ISO namespace, a ``tbxHeader``
+    (no XCS file in v3: the dialect is the ``type``), then one ``conceptEntry`` per
+    concept with a ``langSec`` for zh-Hans, zh-Hant and en and a ``termSec`` per term.
+    Kept beside v2 rather than replacing it because most CAT tools still import only
+    v2 ``martif`` files; v3 is for termbase tools and validators that want the ISO format.
+    """
+    from lxml import etree
+
+    entries = [_clean_entry(e) for e in entries]
+    t = _TBX3
+    root = etree.Element(t.q("tbx"), nsmap={None: t.ns}, type="TBX-Basic", style="dca")
+    root.set(_XML_LANG, "zh-Hans")
+    header = t.sub(etree, root, "tbxHeader")
+    _tbx_file_desc(etree, t, header, entries)
+    body = t.sub(etree, t.sub(etree, root, "text"), "body")
+    _tbx_entries(etree, t, body, entries, script)
+    data = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return data.decode("utf-8")
+
+
+def _tbx_file_desc(etree: Any, t: _Tbx, header: Any, entries: Sequence[GlossaryEntry]) -> None:
+    """``fileDesc``: a title and a ``sourceDesc`` with the CC-CEDICT notice when it applies."""
+    file_desc = t.sub(etree, header, "fileDesc")
+    t.sub(etree, t.sub(etree, file_desc, "titleStmt"), "title", "Glossary exported by toolkit")
+    source_desc = t.sub(etree, file_desc, "sourceDesc")
+    t.sub(etree, source_desc, "p", "Terms extracted from articles; built-in termbase written for toolkit.")
+    note = _attribution(entries)
+    if note:
+        t.sub(etree, source_desc, "p", note)
+
+
+def _tbx_entries(etree: Any, t: _Tbx, body: Any, entries: Sequence[GlossaryEntry], script: str) -> None:
+    """One entry per concept: zh-Hans, zh-Hant (+ zh-TW / zh-HK forms) and en languages."""
+    trad = localise(entries, script if script != "hans" else "hant")
+    for i, (e, tr) in enumerate(zip(entries, trad, strict=True), 1):
+        entry = t.sub(etree, body, t.entry, id=f"c{i}")
+        if e.domains:
+            t.sub(etree, entry, "descrip", "; ".join(e.domains), type="subjectField")
+        if e.note:
+            t.sub(etree, entry, "note", e.note)
+        # simplified
+        hans = _lang(etree, t, entry, "zh-Hans", e.definition)
+        term = _tig(etree, hans, e.term, origin=e.origin, t=t)
+        if e.pinyin:
+            t.sub(etree, term, "note", f"pinyin: {e.pinyin}")
+        if e.context:
+            t.sub(etree, term, "descrip", e.context, type="context")
+        t.sub(etree, term, "note", f"frequency: {e.frequency}; sources: {'; '.join(e.sources)}")
+        # traditional (+ Taiwan / Hong Kong where they differ)
+        hant = _lang(etree, t, entry, "zh-Hant", tr.definition)
+        hant_form = e.hant or tr.term
+        term = _tig(etree, hant, hant_form, t=t)
+        if tr.context:
+            t.sub(etree, term, "descrip", tr.context, type="context")
+        for form, region in ((e.tw, "zh-TW"), (e.hk, "zh-HK")):
+            if form and form != hant_form:
+                extra = _tig(etree, hant, form, t=t)
+                t.sub(etree, extra, "termNote", region, type="geographicalUsage")
+        # English
+        if e.english:
+            en = _lang(etree, t, entry, "en", e.definition_en)
+            term = _tig(etree, en, e.english, t=t)
+            t.sub(etree, term, "note", f"english_source: {e.english_source}" + (
+                " (CC-CEDICT gloss: review)" if e.english_source == "dictionary" else ""
+            ))
+            for alt in e.english_alt:
+                _tig(etree, en, alt, status="admittedTerm-admn-sts", t=t)
+
+
+def _lang(etree: Any, t: _Tbx, entry: Any, lang: str, definition: str | None) -> Any:
+    section = t.sub(etree, entry, t.lang)
+    section.set(_XML_LANG, lang)
+    if definition:
+        t.sub(etree, section, "descrip", definition, type="definition")
+    return section
 
 
 def _clean_entry(entry: GlossaryEntry) -> GlossaryEntry:
@@ -308,13 +374,16 @@ def _clean_entry(entry: GlossaryEntry) -> GlossaryEntry:
     return replace(entry, **changes) if changes else entry
 
 
-def _tig(etree: Any, lang_set: Any, term: str, *, origin: str | None = None, status: str | None = None) -> Any:
-    tig = etree.SubElement(lang_set, "tig")
-    etree.SubElement(tig, "term").text = term
+def _tig(
+    etree: Any, lang_set: Any, term: str, *, origin: str | None = None, status: str | None = None, t: _Tbx = _TBX2
+) -> Any:
+    """A term with its termNotes: ``tig`` in TBX v2, ``termSec`` in v3 (``t``)."""
+    tig = t.sub(etree, lang_set, t.term)
+    t.sub(etree, tig, "term", term)
     if status:
-        etree.SubElement(tig, "termNote", type="administrativeStatus").text = status
+        t.sub(etree, tig, "termNote", status, type="administrativeStatus")
     if origin:
-        etree.SubElement(tig, "termNote", type="termType").text = "abbreviation" if origin == "abbreviation" else "fullForm"
+        t.sub(etree, tig, "termNote", "abbreviation" if origin == "abbreviation" else "fullForm", type="termType")
     return tig
 
 
