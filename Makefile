@@ -38,6 +38,7 @@ demo: $(STAMP)
 	$(TOOLKIT) glossary examples -o output/glossary.xlsx
 	$(TOOLKIT) glossary examples -o output/glossary.csv
 	$(TOOLKIT) glossary examples -o output/glossary.tbx
+	$(TOOLKIT) glossary examples --format tbx3 -o output/glossary.v3.tbx
 	$(TOOLKIT) glossary examples -o output/glossary.tsv
 	$(TOOLKIT) glossary examples -o output/glossary.md
 	$(TOOLKIT) glossary examples --script tw -o output/glossary.tw.md
