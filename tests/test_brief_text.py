@@ -61,7 +61,7 @@ def test_every_template_renders_with_the_documented_context(template, labels, ki
         bare = replace(article_two(), key_points=(), summary="", takeaway="", glossary=(), origin=None)
         briefing = assemble([bare], labels=labels, generated="2024-01-01")
     context = template_context(briefing)
-    assert set(context) == {"title", "lang", "script", "combined", "labels", "articles", "glossary", "footer",
+    assert set(context) == {"title", "title_derived", "lang", "script", "combined", "labels", "articles", "glossary", "footer",
                             "version", "generated"}
     env = environment(undefined=jinja2.StrictUndefined)
     from toolkit.writers.briefing_text import md_cell, md_escape

@@ -13,10 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
-from ..model import Document, GlossaryEntry, SectionDigest
+from ..model import Document, GlossaryEntry, SectionDigest, Summary
 from .content import ArticleBrief, Briefing, clean, takeaway
 from .labels import labels as label_table
 from .script import check_script, convert_value, converter
+from .title import working_title
 
 #: glossary rows per article (and for the merged glossary of a combined briefing)
 GLOSSARY_LIMIT = 25
@@ -49,9 +50,13 @@ def analyse(
     summary = summarize(doc, chars=chars)
     entries = glossary(doc, terms=tuple(terms), builtin=builtin_terms, limit=glossary_limit)
     meta = doc.meta
-    title = clean(meta.title) or (Path(meta.source_path).stem if meta.source_path else "")
+    title = clean(meta.title)
+    derived = not title
+    if derived:
+        title = _working_title(summary, entries) or (Path(meta.source_path).stem if meta.source_path else "")
     return ArticleBrief(
         title=title,
+        title_derived=derived,
         source=clean(meta.publisher) or None,
         authors=tuple(clean(a) for a in meta.authors if clean(a)),
         date=meta.date,
@@ -68,6 +73,12 @@ def analyse(
         summary_chars=len(clean(summary.summary)),
         anchor=f"a{index}",
     )
+
+
+def _working_title(summary: Summary, entries: Sequence[GlossaryEntry]) -> str:
+    """A title made from the article for one that has none: best summary sentences first."""
+    best = sorted(summary.sentences, key=lambda s: (-s.score, s.index))
+    return clean(working_title([s.text for s in best], [e.term for e in entries]))
 
 
 def _digests(doc: Document, digests: Sequence[SectionDigest]) -> tuple[SectionDigest, ...]:

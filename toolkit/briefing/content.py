@@ -52,6 +52,9 @@ class ArticleBrief:
     summary_chars: int = 0
     #: a stable id for links inside the combined briefing (a1, a2 ...)
     anchor: str = "a1"
+    #: True when the article had no title and ``title`` is a working title the toolkit
+    #: made from its text (see ``toolkit.briefing.title``): the briefing says so
+    title_derived: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,10 +7,12 @@ Word, Markdown and HTML briefings show exactly the same rows.
 Context keys (the README documents them for template authors):
 
 - ``title``: the briefing title (the article title, or the combined title)
+- ``title_derived``: True when ``title`` is a working title the toolkit made from an
+  untitled article's text (its cover then starts with a note saying so)
 - ``lang``: zh-CN, zh-TW or zh-HK; ``script``: hans, hant, tw or hk
 - ``combined``: True for a digest of several articles
 - ``labels``: frame words by key (``labels.summary`` is 摘要 / Summary / 摘要 Summary)
-- ``articles``: list of articles, each with ``title``, ``anchor``, ``cover`` (list of
+- ``articles``: list of articles, each with ``title``, ``title_derived``, ``anchor``, ``cover`` (list of
   ``{label, value}``), ``takeaway``, ``summary``, ``key_points`` (``{text, section}``),
   ``key_figures`` (``{value, measures, text, section}``), ``sections`` (``{heading,
   digest, level, inferred}``), ``references`` (``{label, text, url}``), ``glossary``
@@ -45,6 +47,7 @@ def template_context(briefing: Briefing) -> dict[str, Any]:
     return {
         "title": (labels["combined_title"] if briefing.combined or not briefing.articles
                   else clean(briefing.articles[0].title) or labels["untitled"]),
+        "title_derived": bool(not briefing.combined and briefing.articles and briefing.articles[0].title_derived),
         "lang": briefing.lang,
         "script": briefing.script,
         "combined": briefing.combined,
@@ -59,6 +62,8 @@ def template_context(briefing: Briefing) -> dict[str, Any]:
 
 def _article(article: ArticleBrief, briefing: Briefing, labels: dict[str, str]) -> dict[str, Any]:
     cover = [
+        # a working title must never pass for the author's: the cover says where it came from
+        (labels["note"], labels["title_derived"] if article.title_derived else ""),
         (labels["source"], clean(article.source)),
         (labels["authors"], "、".join(clean(a) for a in article.authors if clean(a))),
         (labels["date"], clean(article.date)),
@@ -66,6 +71,7 @@ def _article(article: ArticleBrief, briefing: Briefing, labels: dict[str, str]) 
     ]
     return {
         "title": clean(article.title) or labels.get("untitled", ""),
+        "title_derived": article.title_derived,
         "anchor": article.anchor,
         "cover": [{"label": k, "value": v} for k, v in cover if v],
         "takeaway": clean(article.takeaway),

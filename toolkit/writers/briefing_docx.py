@@ -212,7 +212,9 @@ class _Writer:
         tags = [t for art in articles for t in art.tags]
         props.keywords = _text("; ".join(dict.fromkeys(tags + terms)))[:255]
         props.language = self.briefing.lang
-        props.comments = _text(context["footer"])[:255]
+        # a working title is the document's title too, so the properties say it is one
+        note = context["labels"]["title_derived"] if context.get("title_derived") else ""
+        props.comments = _text(" | ".join(p for p in (note, context["footer"]) if p))[:255]
         props.last_modified_by = "toolkit"
 
     def _page_setup(self) -> None:
