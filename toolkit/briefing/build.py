@@ -101,7 +101,28 @@ def _digests(doc: Document, digests: Sequence[SectionDigest]) -> tuple[SectionDi
                 at = i + 1
                 break
         out.append(replace(digest, heading=heading, digest=clean(digest.digest)))
-    return tuple(out)
+    return drop_empty_digests(out)
+
+
+def drop_empty_digests(digests: Sequence[SectionDigest]) -> tuple[SectionDigest, ...]:
+    """The digests without the empty ones that head nothing.
+
+    A section holding only a table, a formula or its references gets no digest; its
+    heading alone would stand in the briefing over nothing. An empty digest stays
+    when deeper digests with text follow it: it is their parent heading.
+    """
+    keep = [False] * len(digests)
+    for i in range(len(digests) - 1, -1, -1):
+        if digests[i].digest:
+            keep[i] = True
+            continue
+        for j in range(i + 1, len(digests)):
+            if digests[j].level <= digests[i].level:
+                break
+            if keep[j]:
+                keep[i] = True
+                break
+    return tuple(d for d, k in zip(digests, keep, strict=True) if k)
 
 
 def assemble(
