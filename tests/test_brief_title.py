@@ -133,8 +133,8 @@ def test_titled_article_keeps_its_title(tmp_path):
     assert all(item["value"] != context["labels"]["title_derived"] for item in context["articles"][0]["cover"])
 
 
-@pytest.mark.parametrize(("labels", "note"), [("zh", "标题由 toolkit 根据正文生成"), ("en", "Title derived by toolkit"),
-                                              ("bilingual", "标题由 toolkit 根据正文生成")])
+@pytest.mark.parametrize(("labels", "note"), [("zh", "标题由 toolkit 生成"), ("en", "Title derived by toolkit"),
+                                              ("bilingual", "标题由 toolkit 生成")])
 def test_markdown_and_html_say_the_title_is_derived(untitled_briefing, untitled_path, labels, note):
     briefing = replace(untitled_briefing, labels={}, label_mode=labels)
     context = template_context(briefing)
@@ -151,9 +151,9 @@ def test_docx_title_heading_header_and_properties_agree(untitled_briefing):
     doc = __import__("docx").Document(io.BytesIO(data))
     title = untitled_briefing.title
     assert doc.core_properties.title == title
-    assert "标题由 toolkit 根据正文生成" in doc.core_properties.comments
+    assert "标题由 toolkit 生成" in doc.core_properties.comments
     assert doc.paragraphs[0].text == title
-    assert any("标题由 toolkit 根据正文生成" in p.text for p in doc.paragraphs[1:4])
+    assert any("标题由 toolkit 生成" in p.text for p in doc.paragraphs[1:4])
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         headers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/header")]
     assert any(title in h for h in headers)
@@ -163,7 +163,7 @@ def test_traditional_edition_converts_the_derived_title_and_note(untitled_briefi
     tw = assemble(list(untitled_briefing.articles), script="tw", source_scripts=["hans"])
     assert tw.articles[0].title_derived
     assert tw.articles[0].title != untitled_briefing.articles[0].title  # 储能电池 -> 儲能電池
-    assert "標題由 toolkit 根據正文生成" in render(tw, "md")
+    assert "標題由 toolkit 生成" in render(tw, "md")
 
 
 def test_hand_built_briefing_defaults_to_not_derived():
@@ -209,3 +209,16 @@ def test_empty_digests_that_head_nothing_are_dropped():
         SectionDigest(heading="三 结语", digest="企业要本地化。", level=1),
     ]
     assert [d.heading for d in drop_empty_digests(digests)] == ["一 背景", "1.1 需求", "三 结语"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # a set-up after the comma ends the title there
+        ("传统的参与者是收单机构和商户，但随着业务场景的发展，新角色出现了。", "传统的参与者是收单机构和商户"),
+        # "……后" is the set-up of what follows, not a title
+        ("虚拟形象建立完成后，用户可以进入虚拟小镇。", "用户可以进入虚拟小镇"),
+    ],
+)
+def test_clause_title_stops_before_a_set_up(sentence, title):
+    assert clause_title(sentence) == title

@@ -42,7 +42,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "colon": ("：", ": "),
     "untitled": ("无标题文章", "Untitled article"),
     "note": ("注", "Note"),
-    "title_derived": ("标题由 toolkit 根据正文生成，并非原文标题", "Title derived by toolkit from the text, not the author's"),
+    "title_derived": ("标题由 toolkit 生成，并非原文标题", "Title derived by toolkit, not the author's"),
     "page": ("页", "Page"),
     "toc_hint": ("打开文档时更新目录；如未更新，请右键单击并选择“更新域”。",
                  "The contents update when the document opens; otherwise right-click and choose Update Field."),

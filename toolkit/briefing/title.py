@@ -72,26 +72,28 @@ _OPENER = re.compile(
       | 通过 | 借助 | 依托 | 凭借 | 凭着 | 基于 | 依靠 | 为了 | 眼看 | 当地时间 | 北京时间
       | 一边 | 另一边 | 一面 | 除了 | 针对 | 围绕 | 面对 | 对于 | 关于 | 至于 | 相比 | 相较 | 比起 | 对比
       | 在.{0,30}(?:时代|阶段|年代|领域|方面|层面|过程|今天|背景|情况|环境|趋势|浪潮|进程|之中)
-      | 如果 | 假如 | 假设 | 倘若 | 若 | 一旦 | 只要 | 只有 | 即使 | 即便 | 哪怕 | 虽然 | 尽管 | 虽 | 由于 | 因为
+      | 真要 | 要是 | 如果 | 假如 | 假设 | 倘若 | 若 | 一旦 | 只要 | 只有 | 即使 | 即便 | 哪怕 | 虽然 | 尽管 | 虽 | 由于 | 因为
     )""",
     ),
     re.VERBOSE,
 )
 #: clauses that make the rest of the sentence conditional: the statement after them is
 #: not the article's claim
-_CONDITION = re.compile(_widen(r"^(?:如果|假如|假设|倘若|若|一旦|只要|只有|即使|即便|哪怕)"))
+_CONDITION = re.compile(_widen(r"^(?:真要|要是|如果|假如|假设|倘若|若|一旦|只要|只有|即使|即便|哪怕)"))
 #: clauses that end as the set-up of another (……的时候, ……之后, ……的话)
 _SUBORDINATE_END = re.compile(
-    _widen(r"(?:时|的时候|之时|之际|过程中|背景下|之下|以来|来看|而言|的话|为例|之后|以后|之前|以外|之外|期间|情况下|背后)$")
+    _widen(r"(?:时|的时候|之时|之际|过程中|背景下|之下|以来|来看|而言|的话|为例|之后|以后|之前|以外|之外|期间|情况下|背后|(?<![落最幕滞延])后|(?<![目当提向超空眼之以])前)$")
 )
 #: a clause starting like this leans on what came before: no subject of its own
 _LEANING = re.compile(
     _widen(
-        r"^(?:这|那|它|他|她|其|该|此|彼|而|但|却|也|并|又|还|则|就|才|便|更|都|均|已|正|再|亦|即|乃|"
+        r"^(?:这|那|它|他|她|其|该|此|彼|而|但|却|也|并|又|还|则|就|才|便|更|都|均|已|正|再|亦|即|乃|是|"
         r"主要|多为|多是|大多|不仅|不只|不但|既|同样|另|对此|对其|为此|因而|从而|进而|以及|或者|或是|甚至|"
         r"最多|至少|最终|终于|仍|依然|始终|一直|往往|通常|常常|总是|将|加上|注意到|可见|看到|发现|值得|需要注意|要知道|不难)"
     )
 )
+#: conjunctions that may lead a clause joined after a comma
+_CONJUNCTION = re.compile(_widen(r"^(?:但是|但|而且|而|却|可是|可|并且|并|且|也)"))
 #: the text refers back to something the reader has not seen ("这 3 种", "这些")
 _BACK_REFERENCE = re.compile(_widen(r"这(?:些|样|几|\s*\d)|上述|前述|以上|如下|下述|下面"))
 #: a clause that waits for its other half: 不仅……(而且), 之所以……(是因为), ……是
@@ -198,7 +200,9 @@ def _stands_alone(clause: str, *, follower: bool = False) -> bool:
     """True when ``clause`` can be read without the sentence around it."""
     if len(_CJK.findall(clause)) < (4 if follower else 5) or len(clause) > TITLE_CHARS:
         return False
-    if _OPENER.search(clause) or _SUBORDINATE_END.search(clause) or _DATE_ONLY.match(clause):
+    # "但随着……": a set-up for what follows, whatever conjunction leads it
+    core = _CONJUNCTION.sub("", clause)
+    if any(_OPENER.search(c) for c in (clause, core)) or _SUBORDINATE_END.search(clause) or _DATE_ONLY.match(clause):
         return False
     if _QUOTED_ONLY.match(clause) or _FIRST_PERSON.search(clause) or _BACK_REFERENCE.search(clause):
         return False
