@@ -222,3 +222,7 @@ def test_empty_digests_that_head_nothing_are_dropped():
 )
 def test_clause_title_stops_before_a_set_up(sentence, title):
     assert clause_title(sentence) == title
+
+
+def test_a_short_place_clause_is_a_set_up():
+    assert clause_title("在韩国互联网，人们开始用新词造梗。") == "人们开始用新词造梗"
