@@ -150,3 +150,23 @@ def test_seed_003_in_traditional_script_gets_the_same_sections(shared) -> None:
     assert [len(s.body) for s in traditional.sections] == [len(s.body) for s in simplified.sections]
     convert = opencc.OpenCC("t2s").convert
     assert [convert(s.heading) for s in traditional.sections] == [convert(s.heading) for s in simplified.sections]
+
+
+def test_key_term_heading_ignores_words_that_only_occur_in_urls() -> None:
+    from toolkit.model import Paragraph
+    from toolkit.text import similarity
+    from toolkit.transforms.segment import _key_terms_heading
+
+    url = "https://image.woshipm.com/files/2024/a.png"
+    blocks = [
+        Paragraph(text=f"海外仓的成本在上升，海外仓的租金也在上涨。{url}"),
+        Paragraph(text=f"卖家把库存放进海外仓，租金成为海外仓卖家最大的成本。{url}"),
+        Paragraph(text=f"成本和租金决定了海外仓的利润。{url}"),
+    ]
+    words = [similarity.words(b.text) for b in blocks]
+    counts: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            counts[w] = counts.get(w, 0) + 1
+    heading = _key_terms_heading(blocks, words, counts)
+    assert heading and not any(part in heading.lower() for part in ("https", "woshipm", "com", "files", "image"))

@@ -223,17 +223,28 @@ def topic_boundaries(
     return added
 
 
+#: URLs and bare domains, whose parts are not words of the section
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|cn|net|org|io)\S*", re.IGNORECASE)
+
+
 def _key_terms_heading(blocks: Sequence[Block], words: Sequence[list[str]], doc_counts: dict[str, int]) -> str:
     """The section's three most distinctive words, as the article writes them.
 
     Only dictionary words (jieba's IDF table) and Latin words of three letters or
     more qualify: words jieba's HMM pass guessed (从小红, 我用) are often fragments.
+    Latin words must occur outside URLs: an image link repeated in a section
+    otherwise names it "com、https、woshipm".
     """
     table, _ = similarity.idf_table()
+    prose = _URL.sub(" ", "\n".join(_text(b) for b in blocks)).lower()
     counts: dict[str, int] = {}
     for ws in words:
         for w in ws:
-            if w in table or (w.isascii() and len(w) >= 3):
+            if not w.isascii():
+                keep = w in table
+            else:
+                keep = (w in table or len(w) >= 3) and w.lower() in prose
+            if keep:
                 counts[w] = counts.get(w, 0) + 1
     repeated = {w: c for w, c in counts.items() if c >= 2}
     if len(repeated) >= 3:  # words the section repeats say more than one-off names
