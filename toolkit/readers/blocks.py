@@ -133,13 +133,28 @@ def _image_notes(units: list[Unit]) -> None:
     """A short line under an image saying what it shows or where it is from is its caption."""
     for i, u in enumerate(units[1:], start=1):
         img = units[i - 1]
-        if img.kind != "image" or img.role or img.text.strip() or not u.open:  # alt text is its caption already
+        if img.kind != "image" or img.role or not u.open:
             continue
         text = u.text.strip()
-        if len(text) <= 60 and _IMAGE_NOTE.search(text):
-            img.role = "figure"
-            img.data["caption"] = text
+        if len(text) <= 60 and _IMAGE_NOTE.search(u.key.strip()):
+            _caption_image(img, caption=text)
             u.role = "skip"
+
+
+def _caption_image(img: Unit, **caption: str | None) -> None:
+    """Make an image the figure its caption line describes; its alt text goes to ``removed``.
+
+    Pages write the same picture twice: the ``alt`` of the image and a caption line under
+    it (``图1 …``, ``▲ 图源：…``). They are one figure, whose words come from the caption
+    line. The alt text is input text all the same (often a shorter or other description,
+    sometimes a repeat of the caption, which the nothing-lost count still counts twice), so
+    it is kept in ``removed`` as ``image_alt`` rather than dropped.
+    """
+    img.role = "figure"
+    img.data.update(caption)
+    alt = img.text.strip()
+    if alt:
+        img.data["alt_removed"] = alt
 
 
 def _line_type(u: Unit) -> str:
@@ -217,8 +232,7 @@ def _captions(units: list[Unit]) -> None:
         else:
             img = _prev_image(units, i)
             if img is not None:
-                img.role = "figure"
-                img.data.update(label=label, caption=zh, caption_en=en)
+                _caption_image(img, label=label, caption=zh, caption_en=en)
                 u.role = "skip"
             else:
                 u.role = "figure"
@@ -237,7 +251,7 @@ def _next_table(units: list[Unit], start: int) -> Unit | None:
 
 
 def _prev_image(units: list[Unit], i: int) -> Unit | None:
-    if i > 0 and units[i - 1].kind == "image" and not units[i - 1].role and not units[i - 1].text.strip():
+    if i > 0 and units[i - 1].kind == "image" and not units[i - 1].role:
         return units[i - 1]
     return None
 

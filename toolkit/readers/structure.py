@@ -227,6 +227,8 @@ def _assemble(units: list[Unit], meta: dict, raw: RawArticle, script: str | None
             if rest:
                 sb.body.append(Paragraph(text=rest))
             continue
+        if u.data.get("alt_removed"):  # alt text a caption line superseded (blocks._caption_image)
+            removed.append(Removed(text=u.data["alt_removed"], reason="image_alt"))
         block = _block(u)
         if block is not None:
             target().append(block)
@@ -273,7 +275,8 @@ def _block(u: Unit) -> Block | None:
         return Table(rows=tuple(tuple(r) for r in rows), label=d.get("label"), caption=d.get("caption"), caption_en=d.get("caption_en"))
     if u.role == "figure" or u.kind == "image":
         src = u.raw.src if (u.raw and u.kind == "image") else None
-        caption = d.get("caption") or (u.text if u.kind == "image" and u.text else None)
+        alt = u.text if u.kind == "image" and u.text and not d.get("alt_removed") else None
+        caption = d.get("caption") or alt
         return Figure(label=d.get("label"), caption=caption, caption_en=d.get("caption_en"), src=src)
     if u.kind == "quote":
         return Quote(text=u.text)

@@ -1,0 +1,97 @@
+"""Figures: an image and the caption line under it are one figure; no alt text is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.model import Document, Figure
+from toolkit.readers import read_text
+from toolkit.readers.audit import lost_text
+
+PARA = "跨境卖家把备货放进海外仓以后，配送时间从两周缩短到三天以内。"
+
+
+def figures(doc: Document) -> list[Figure]:
+    return [b for _, b in doc.iter_blocks() if isinstance(b, Figure)]
+
+
+def image_alts(doc: Document) -> list[str]:
+    return [r.text for r in doc.removed if r.reason == "image_alt"]
+
+
+def html(body: str) -> str:
+    return f"<html><body><article><p>{PARA}</p>{body}<p>{PARA}</p></article></body></html>"
+
+
+def md(body: str) -> str:
+    return f"{PARA}\n\n{body}\n\n{PARA}\n"
+
+
+@pytest.mark.parametrize(
+    "fmt,text",
+    [
+        ("html", html('<figure><img src="w.png" alt="仓库内景"><figcaption>图2 某海外仓的分拣区</figcaption></figure>')),
+        ("html", html('<p><img src="w.png" alt="仓库内景"></p><p>图2 某海外仓的分拣区</p>')),
+        ("md", md("![仓库内景](w.png)\n\n图2 某海外仓的分拣区")),
+        ("md", md("![仓库内景](w.png)\n图2 某海外仓的分拣区")),
+    ],
+)
+def test_alt_and_caption_line_are_one_figure(fmt: str, text: str) -> None:
+    doc = read_text(text, format=fmt)
+    assert figures(doc) == [Figure(label="图2", caption="某海外仓的分拣区", src="w.png")]
+    # the alt says something the caption does not: kept, in removed, exactly once
+    assert image_alts(doc) == ["仓库内景"]
+    assert lost_text(text, doc) == ""
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_bilingual_caption_lines_after_an_image(fmt: str) -> None:
+    lines = ["Figure 4. Parcel volume by month", "图4. 每月包裹量"]
+    body = (
+        '<p><img src="v.png" alt="包裹量柱状图"></p>' + "".join(f"<p>{x}</p>" for x in lines)
+        if fmt == "html"
+        else "![包裹量柱状图](v.png)\n\n" + "\n\n".join(lines)
+    )
+    text = html(body) if fmt == "html" else md(body)
+    doc = read_text(text, format=fmt)
+    assert figures(doc) == [Figure(label="图4", caption="每月包裹量", caption_en="Parcel volume by month", src="v.png")]
+    assert image_alts(doc) == ["包裹量柱状图"]
+    assert lost_text(text, doc) == ""
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_image_note_line_supersedes_alt(fmt: str) -> None:
+    note = "▲ 图源：某物流公司官网"
+    body = f'<p><img src="n.png" alt="分拣机器人"></p><p>{note}</p>' if fmt == "html" else f"![分拣机器人](n.png)\n\n{note}"
+    text = html(body) if fmt == "html" else md(body)
+    doc = read_text(text, format=fmt)
+    assert figures(doc) == [Figure(caption=note, src="n.png")]
+    assert image_alts(doc) == ["分拣机器人"]
+    assert lost_text(text, doc) == ""
+
+
+@pytest.mark.parametrize("alt", ["某海外仓的分拣区", "图2 某海外仓的分拣区", "image"])
+def test_alt_that_repeats_the_caption_is_still_counted(alt: str) -> None:
+    text = md(f"![{alt}](w.png)\n\n图2 某海外仓的分拣区")
+    doc = read_text(text, format="md")
+    assert figures(doc) == [Figure(label="图2", caption="某海外仓的分拣区", src="w.png")]
+    # the source holds these characters twice; the document must too
+    assert image_alts(doc) == [alt]
+    assert lost_text(text, doc) == ""
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_alt_without_caption_line_is_the_caption(fmt: str) -> None:
+    body = '<p><img src="w.png" alt="仓库内景"></p>' if fmt == "html" else "![仓库内景](w.png)"
+    doc = read_text(html(body) if fmt == "html" else md(body), format=fmt)
+    assert figures(doc) == [Figure(caption="仓库内景", src="w.png")]
+    assert image_alts(doc) == []
+
+
+def test_caption_line_binds_only_the_image_right_above() -> None:
+    text = md("![仓库内景](w.png)\n\n" + PARA + "\n\n图2 某海外仓的分拣区")
+    doc = read_text(text, format="md")
+    figs = figures(doc)
+    assert Figure(caption="仓库内景", src="w.png") in figs
+    assert Figure(label="图2", caption="某海外仓的分拣区") in figs
+    assert image_alts(doc) == []
