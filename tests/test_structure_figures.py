@@ -95,3 +95,22 @@ def test_caption_line_binds_only_the_image_right_above() -> None:
     assert Figure(caption="仓库内景", src="w.png") in figs
     assert Figure(label="图2", caption="某海外仓的分拣区") in figs
     assert image_alts(doc) == []
+
+
+TITLE = "海外仓的三种打法"
+
+
+@pytest.mark.parametrize("alt", [TITLE, f"原创 | {TITLE}", f"深度｜{TITLE}"])
+def test_alt_that_only_repeats_the_title_is_no_caption(alt: str) -> None:
+    text = f"---\ntitle: {TITLE}\n---\n\n{PARA}\n\n![{alt}](a.png)\n\n{PARA}\n\n![{alt}](b.png)\n\n{PARA}\n"
+    doc = read_text(text, format="md")
+    assert figures(doc) == [Figure(src="a.png"), Figure(src="b.png")]
+    assert image_alts(doc) == [alt, alt]
+    assert lost_text(text, doc) == ""
+
+
+def test_alt_that_says_more_than_the_title_stays_the_caption() -> None:
+    alt = f"{TITLE}：美国、德国和日本仓库的面积对比"
+    doc = read_text(f"---\ntitle: {TITLE}\n---\n\n{PARA}\n\n![{alt}](a.png)\n\n{PARA}\n", format="md")
+    assert figures(doc) == [Figure(caption=alt, src="a.png")]
+    assert image_alts(doc) == []

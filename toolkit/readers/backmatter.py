@@ -12,7 +12,9 @@ import re
 
 from .units import Unit
 
-_REF_LABEL = re.compile(r"^(?:参考文献|参考资料|参考书目|引用文献|文献参考|References?|Bibliography|REFERENCES)\s*[:：]?\s*$", re.I)
+_REF_LABEL = re.compile(
+    r"^(?:参考文献|参考资料|参考书目|引用文献|文献参考|参考文章|参考链接|参考来源|References?|Bibliography|REFERENCES)\s*[:：]?\s*$", re.I
+)
 _NOTE_LABEL = re.compile(r"^(?:NOTES?|Notes?|注释|脚注|尾注|附注)\s*[:：]?\s*$")
 _REF_ENTRY = re.compile(r"^\s*[\[［【](?P<label>\d{1,3})[\]］】]\s*(?P<text>.*)$", re.S)
 #: what makes an unnumbered line under a reference label a citation: a GB/T 7714 type
@@ -55,7 +57,35 @@ def extract(units: list[Unit]) -> None:
     _trailing_refs(units)
 
 
+#: a line that is only an address: under a reference it is that reference's link
+_URL_ONLY = re.compile(r"^<?https?://\S+>?$")
+#: the longest line an unnumbered ``出处，标题`` reference takes
+_MAX_PLAIN_REF = 120
+
+
+def _plain_ref(text: str) -> bool:
+    """A short line that is not a sentence: a ``媒体，标题`` entry of a closing list."""
+    return len(text) <= _MAX_PLAIN_REF and not text.endswith(("。", "；", ";", "：", ":", "，", ","))
+
+
+def _closing(units: list[Unit], i: int) -> bool:
+    """Is everything from ``i`` to the end short non-sentence lines (or already removed)?
+
+    Unnumbered entries without a citation mark (``晚点，美国邮政的半日闹剧…``) are only
+    taken as references when the label closes the article: a label followed by running
+    text or headings is not a list of sources.
+    """
+    for u in units[i:]:
+        if u.role or u.kind == "image":
+            continue
+        if u.kind not in ("line", "list_item") or not _plain_ref(u.text.strip()):
+            return False
+    return True
+
+
 def _take_refs(units: list[Unit], i: int) -> int:
+    plain = _closing(units, i)
+    last: Unit | None = None
     while i < len(units):
         u = units[i]
         if u.role == "removed" or u.kind == "image":
@@ -65,12 +95,16 @@ def _take_refs(units: list[Unit], i: int) -> int:
             break
         text = u.text.strip()
         m = _REF_ENTRY.match(text)
-        if m:
+        if _URL_ONLY.match(text) and last is not None and not last.data.get("url"):
+            last.data["url"] = _url(text)  # the link line under its entry
+            u.role = "skip"
+        elif m:
             _ref(u, m.group("label"), m.group("text"))
-        elif _REF_LOOSE.search(text):
+        elif _REF_LOOSE.search(text) or (plain and _plain_ref(text)):
             _ref(u, None, text)
         else:
             break
+        last = u if u.role == "reference" else last
         i += 1
     return i
 

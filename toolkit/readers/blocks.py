@@ -157,6 +157,30 @@ def _caption_image(img: Unit, **caption: str | None) -> None:
         img.data["alt_removed"] = alt
 
 
+#: what does not count when comparing alt text with the title (spaces, punctuation, 原创 marks)
+_ALT_NOISE = re.compile(r"[\s\W_]+|原创")
+
+
+def title_alts(units: list[Unit], title: str | None) -> None:
+    """An image whose alt text only repeats the article title has no caption.
+
+    Publishing systems fill every image's ``alt`` with the post title (``原创 | 标题``);
+    as a caption that says nothing about the picture, and repeated on each figure it
+    reads as chrome. The figure keeps its src; the alt goes to ``removed`` as
+    ``image_alt`` so no input text is lost.
+    """
+    key = _ALT_NOISE.sub("", title or "")
+    if len(key) < 4:
+        return
+    for u in units:
+        if u.kind != "image" or u.role or not u.text.strip():
+            continue
+        alt = _ALT_NOISE.sub("", u.key)
+        if key in alt and len(alt) <= len(key) + 4:
+            u.role = "figure"
+            u.data["alt_removed"] = u.text.strip()
+
+
 def _line_type(u: Unit) -> str:
     """"row" for a whole table row on one line, "cell" for a flattened cell, else ""."""
     if u.role or u.kind != "line":

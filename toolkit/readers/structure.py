@@ -60,6 +60,7 @@ def build(raw: RawArticle) -> Document:
     _title(units, meta)
     backmatter.extract(units)
     blocks.tables_and_figures(units)
+    blocks.title_alts(units, meta.get("title"))
     if _has_explicit_headings(units, meta.get("title")):
         headings.detect_explicit(units)
     else:
