@@ -482,7 +482,9 @@ def keywords(doc: Document, k: int = 5, terms: Sequence[TermSource] = (), builti
     """
     view = load_termbase(terms, builtin) if (terms or builtin) else TermbaseView()
     matcher = matcher_for(view) if view.entries else None
-    article = extract(doc, matcher=matcher)
+    # author keyword lists name both levels of a nested term (平方和, 平方和优化) and
+    # people: keep the fragments and names a glossary drops
+    article = extract(doc, matcher=matcher, term_filters=False)
     cands = list(article.candidates.values())
     if not cands:
         return []

@@ -418,10 +418,113 @@ def _latin_name(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
 
 
-def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | None, max_words: int = 4) -> None:
-    """Score multi-word candidates by C-value x specificity and record the salient ones."""
+#: a fragment whose one-word extension holds at least this share of its occurrences
+#: is part of that longer term (城镇职工基本 of 城镇职工基本养老保险), not a term itself
+NESTED_SHARE = 0.8
+#: ... counted only for candidates seen this often (a one-off proves nothing)
+NESTED_MIN_FREQ = 2
+#: the most common Chinese surnames: an unknown 2-3 character word led by one and
+#: tagged nr by jieba's HMM is a person's name (王昱), not a domain term
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷"
+    "詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
+    "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
+def _fragment(
+    gram: tuple[str, ...], counts: Counter[tuple[str, ...]], index: dict[tuple[str, ...], list[tuple[str, ...]]]
+) -> bool:
+    """Whether a candidate nearly always occurs extended by one more word (C-value's nested term).
+
+    Only the longest form is the author's term: 城镇职工基本 is always followed by
+    养老保险, so the fragment goes and 城镇职工基本养老保险 stays. A fragment that
+    also stands alone often enough (养老保险 outside 基本养老保险) is kept.
+    """
+    freq = counts[gram]
+    if freq < NESTED_MIN_FREQ:
+        return False
+    return any(counts[longer] >= NESTED_SHARE * freq for longer in index.get(gram, ()))
+
+
+def _extension_index(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each candidate -> the counted candidates one word longer that hold it at an end."""
+    index: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for longer in counts:
+        if len(longer) > 1:
+            index.setdefault(longer[:-1], []).append(longer)
+            index.setdefault(longer[1:], []).append(longer)
+    return index
+
+
+_LATIN_EDGE = re.compile(r"^[A-Za-z0-9]+|[A-Za-z0-9]+$")
+
+
+def _latin_fragment(text: str, full_text: str) -> bool:
+    """Whether a candidate's Latin end is part of a longer Latin name in the text.
+
+    jieba splits ``Tik Tok`` (and ``TikTok`` beside Chinese, now and then) into
+    ``Tik`` + ``Tok``: a candidate whose Latin end is mostly glued to more Latin
+    letters, or followed (preceded) by the same Latin word after a space, is a piece
+    of that name.
+    """
+    if not _LATIN_EDGE.search(text):
+        return False
+    pattern = re.compile(
+        rf"(?P<before>[A-Za-z0-9]+ ?)?(?<![A-Za-z0-9]){re.escape(text)}(?![A-Za-z0-9])(?P<after> ?[A-Za-z0-9]+)?"
+        if text[:1].isascii() and text[-1:].isascii()
+        else rf"(?P<before>)(?<![A-Za-z0-9]){re.escape(text)}(?P<after>)"
+        if text[:1].isascii()
+        else rf"(?P<before>){re.escape(text)}(?![A-Za-z0-9])(?P<after>)"
+    )
+    alone = [m for m in pattern.finditer(full_text)]
+    if not alone:
+        return True  # only ever inside a longer Latin word
+    if not (text[:1].isascii() and text[-1:].isascii()):
+        return False
+    neighbours = Counter((m.group("before") or "", m.group("after") or "") for m in alone)
+    for (before, after), n in neighbours.most_common(1):
+        glued = (before.endswith(" ") and before[:1].isupper()) or (after.startswith(" ") and after[1:2].isupper())
+        return glued and n >= NESTED_SHARE * len(alone)
+    return False
+
+
+def _person_name(word: str, tag: str | None) -> bool:
+    """Whether a single-word candidate reads as a person's name (王昱, 王千源).
+
+    jieba's dictionary tags many plain nouns nr (显微镜, 平方和), so its tag alone
+    proves little; a word it does not know, 2-3 characters led by a common surname,
+    that its HMM tags nr, is a name. Names the author marks (quotes, definitions) or
+    the termbase lists stay through those origins.
+    """
+    if not 2 <= len(word) <= 3 or word[0] not in _SURNAMES or not _HAS_CJK.fullmatch(word[0]):
+        return False
+    if tag is not None and tag not in ("nr", "nrfg", "nrt"):
+        return False
+    from . import english_gloss
+
+    if tag is not None and english_gloss.senses(word):
+        return False  # a dictionary word with an English sense (平方和: sum of squares)
+    import jieba.posseg
+
+    pairs = list(jieba.posseg.dt.cut(word))
+    return len(pairs) == 1 and pairs[0].flag in ("nr", "nrfg", "nrt")
+
+
+def find_statistical(
+    found: ArticleTerms, units: Iterable[str], title: str | None, max_words: int = 4, term_filters: bool = True
+) -> None:
+    """Score multi-word candidates by C-value x specificity and record the salient ones.
+
+    Args:
+        term_filters: drop nested fragments (城镇职工基本) and person names (王昱), as a
+            glossary wants; keyword extraction turns this off, since author keyword
+            lists name both levels of a nested term and often people too.
+    """
 
     tags = word_tags()
+    units = list(units)
     stop = stopwords()
     counts: Counter[tuple[str, ...]] = Counter()
     first_sentence: dict[tuple[str, ...], str] = {}
@@ -453,6 +556,15 @@ def find_statistical(found: ArticleTerms, units: Iterable[str], title: str | Non
                 first_sentence.setdefault(gram, unit)
     if not counts:
         return
+    full_text = "\n".join(units)
+    for gram in [g for g in counts if _latin_fragment("".join(g), full_text)]:
+        del counts[gram]
+    if term_filters:
+        index = _extension_index(counts)
+        dropped = [g for g in counts if _fragment(g, counts, index)]
+        dropped += [g for g in counts if len(g) == 1 and _person_name(g[0], tags.get(g[0]))]
+        for gram in dropped:
+            counts.pop(gram, None)
     # C-value: discount a candidate by the mean frequency of the longer ones holding it
     holders: dict[tuple[str, ...], list[int]] = {}
     for gram, freq in counts.items():
@@ -505,6 +617,7 @@ def extract(
     source: str | None = None,
     matcher: object | None = None,
     statistical: bool = True,
+    term_filters: bool = True,
 ) -> ArticleTerms:
     """All term candidates of one article.
 
@@ -513,6 +626,8 @@ def extract(
         source: the name to record in ``sources`` (defaults to ``doc.meta.source_path``).
         matcher: a ``TermMatcher`` (termbase forms) or None for no termbase.
         statistical: also score unmarked multi-word terms.
+        term_filters: drop nested fragments and person names from the statistical
+            candidates (see :func:`find_statistical`).
     """
     found = ArticleTerms(source=source or doc.meta.source_path or "<text>")
     units = article_units(doc)
@@ -526,7 +641,7 @@ def extract(
     if matcher is not None:
         matcher.scan(found, units)  # type: ignore[attr-defined]
     if statistical:
-        find_statistical(found, units, doc.meta.title)
+        find_statistical(found, units, doc.meta.title, term_filters=term_filters)
     title = doc.meta.title or ""
     for cand in found.candidates.values():
         cand.in_title = cand.in_title or (bool(title) and cand.term in title)
