@@ -280,3 +280,22 @@ def test_cli_format_tbx3_writes_a_tbx_file_and_tbx_stays_v2(tmp_path):
     assert etree.parse(str(v2)).getroot().tag == "martif"  # the .tbx suffix alone still means v2
     result = runner.invoke(app, ["glossary", str(article), "-o", str(tmp_path / "x.tbx3")])
     assert result.exit_code == 2 and "--format tbx3" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
+def test_tbx_all_capital_latin_terms_are_abbreviations_whatever_their_origin(fmt):
+    from lxml import etree
+
+    entries = [
+        *ENTRIES,
+        GlossaryEntry(term="GMV", english="gross merchandise volume", frequency=3, sources=("c.md",), origin="termbase"),
+        GlossaryEntry(term="B2B", frequency=1, sources=("c.md",), origin="statistical"),
+        GlossaryEntry(term="TikTok", frequency=1, sources=("c.md",), origin="termbase"),
+    ]
+    root = etree.fromstring(render(entries, fmt).encode("utf-8"))
+    types = {}
+    for note in root.xpath("//*[local-name()='termNote'][@type='termType']"):
+        term = note.getparent().xpath("*[local-name()='term']/text()")[0]
+        types[term] = note.text
+    assert types["VOC"] == types["GMV"] == types["B2B"] == "abbreviation"
+    assert types["TikTok"] == types["海外仓"] == types["软件"] == "fullForm"

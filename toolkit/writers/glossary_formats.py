@@ -383,8 +383,23 @@ def _tig(
     if status:
         t.sub(etree, tig, "termNote", status, type="administrativeStatus")
     if origin:
-        t.sub(etree, tig, "termNote", "abbreviation" if origin == "abbreviation" else "fullForm", type="termType")
+        t.sub(etree, tig, "termNote", term_type(term, origin), type="termType")
     return tig
+
+
+_ALL_CAPS = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*")
+
+
+def term_type(term: str, origin: str | None) -> str:
+    """TBX ``termType``: an all-capital Latin term (VOC, GMV, B2B) is an acronym whatever its origin.
+
+    Such a term reaches the glossary through the termbase or a bracketed gloss as
+    often as through the abbreviation finder; a translator's tool should treat it as
+    a short form either way.
+    """
+    if origin == "abbreviation" or _ALL_CAPS.fullmatch(term):
+        return "abbreviation"
+    return "fullForm"
 
 
 # -- md ---------------------------------------------------------------------------------
