@@ -21,6 +21,12 @@ _BYLINE = re.compile(r"^(?:原创\s*)?(?:作者|文|撰文|文字|作者丨|来�
 _BYLINE_SOURCE = re.compile(r"^(?:(?:文章)?来源(?:公众号)?|(?:微信)?公众号|出品|编译|译者|责编|责任编辑|编辑|原标题|原文标题)\s*[:：/|｜丨].{1,120}$")
 #: 记者 张三 / 本报记者：张三 李四 (news bylines)
 _REPORTER = re.compile(r"^(?:本报|新华社|特约)?记者\s*[:：/|丨]?\s*(?P<body>[\u4e00-\u9fff·]{2,5}(?:[、\s]+[\u4e00-\u9fff·]{2,5}){0,3})$")
+#: the role and separator of one credit of a credits line: ``主笔 / ``, ``排版：``, ``编辑丨``
+_CREDIT = re.compile(
+    r"(?P<role>主笔|作者|撰文|文字|文|责任编辑|责编|主编|编辑|编|出品|策划|统筹|排版|设计|视觉|校对|审校|审核|监制|"
+    r"文章架构师|美编|插画|制图|摄影|运营|翻译|编译|数据支持|数据)\s*[/｜|丨:：]\s*"
+)
+_AUTHOR_ROLES = {"主笔", "作者", "撰文", "文字", "文"}
 _COLUMN_WORDS = r"(?:专栏作[家者]|專欄作[家者]|特约作者|特約作者|关于作者|關於作者)"
 _COLUMN = re.compile(rf"^(?:[#＃]|\*\*)?\s*{_COLUMN_WORDS}\s*(?:[#＃]|\*\*)?\s*[:：]?$")
 _COLUMN_INLINE = re.compile(rf"^[#＃]\s*{_COLUMN_WORDS}\s*[#＃]\s*(?P<body>.+)$")
@@ -55,6 +61,26 @@ def _names_from_byline(body: str) -> list[str]:
     head = re.split(r"[，,;；。]", head, maxsplit=1)[0]
     names = [n.strip() for n in re.split(r"[、/&和]|\s+", head) if n.strip()]
     return [n for n in names if 1 < len(n) <= 20]
+
+
+def _credits(text: str) -> list[tuple[str, str]] | None:
+    """``文 | 甲 乙 编辑 | 丙 出品 /某财经`` -> its (role, name) pairs, one per name.
+
+    A line that is nothing but two or more credits is the masthead of a media account,
+    not text of the article. ``None`` when anything else is on the line: it must start
+    with a credit and each role must be followed by a few short names.
+    """
+    marks = list(_CREDIT.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return None
+    found: list[tuple[str, str]] = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        segment = text[m.end() : nxt.start() if nxt else len(text)]
+        names = [n for n in re.split(r"[\s、，,；;/]+", segment) if n]
+        if not names or len(names) > 4 or any(len(n) > 20 for n in names):
+            return None
+        found.extend((m.group("role"), n) for n in names)
+    return found
 
 
 def _original(u: Unit, m: re.Match[str], group: str) -> str:
@@ -94,6 +120,12 @@ def extract(units: list[Unit], meta: dict) -> None:
                 authors.extend(_names_from_bio(nxt.text.strip())[:1])
             continue
         if u.kind == "line" and len(text) <= 100:
+            credits = _credits(text) if edge else None
+            if credits:
+                roles = {role for role, _ in credits}
+                u.role, u.reason = "removed", ("author_bio" if roles & _AUTHOR_ROLES else "byline")
+                authors.extend(name for role, name in credits if role in _AUTHOR_ROLES)
+                continue
             m = _BYLINE.match(text)
             if m:
                 u.role, u.reason = "removed", "author_bio"
