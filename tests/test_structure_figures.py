@@ -109,6 +109,14 @@ def test_alt_that_only_repeats_the_title_is_no_caption(alt: str) -> None:
     assert lost_text(text, doc) == ""
 
 
+def test_alt_that_repeats_the_main_title_without_its_subtitle_is_no_caption() -> None:
+    title = f"{TITLE}—从美国到德国的实践"
+    text = f"---\ntitle: {title}\n---\n\n{PARA}\n\n![原创 | {TITLE}](a.png)\n\n{PARA}\n"
+    doc = read_text(text, format="md")
+    assert figures(doc) == [Figure(src="a.png")]
+    assert image_alts(doc) == [f"原创 | {TITLE}"]
+
+
 def test_alt_that_says_more_than_the_title_stays_the_caption() -> None:
     alt = f"{TITLE}：美国、德国和日本仓库的面积对比"
     doc = read_text(f"---\ntitle: {TITLE}\n---\n\n{PARA}\n\n![{alt}](a.png)\n\n{PARA}\n", format="md")

@@ -172,11 +172,13 @@ def title_alts(units: list[Unit], title: str | None) -> None:
     key = _ALT_NOISE.sub("", title or "")
     if len(key) < 4:
         return
+    # a title with a subtitle (``主题—副题``, ``栏目｜主题``): an alt may repeat one part of it
+    parts = {p for p in (_ALT_NOISE.sub("", x) for x in re.split(r"[—–:：|｜]+", title or "")) if len(p) >= 6}
     for u in units:
         if u.kind != "image" or u.role or not u.text.strip():
             continue
         alt = _ALT_NOISE.sub("", u.key)
-        if key in alt and len(alt) <= len(key) + 4:
+        if (key in alt and len(alt) <= len(key) + 4) or alt in parts:
             u.role = "figure"
             u.data["alt_removed"] = u.text.strip()
 
