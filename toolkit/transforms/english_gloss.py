@@ -156,34 +156,112 @@ def whole_term(term: str, max_senses: int = 2) -> str | None:
     return "; ".join(found[:max_senses])
 
 
-def compose(term: str) -> str | None:
-    """A word-by-word gloss of a term missing from the dictionary, or None.
+#: past this many words a modifier's sense is an explanation, not a piece of a term
+MAX_MODIFIER_WORDS = 2
+#: ... and a head's (the last piece, which may describe what the term names)
+MAX_HEAD_WORDS = 8
+#: a one-word English sense with an adjective ending (practical, digital, applied)
+_ADJECTIVE = re.compile(r"^[a-z]+(?:al|ic|ed|ive|ous|ful|able|ible)$")
 
-    Words come from the shared jieba tokenizer; a word missing from the dictionary is
-    split into its characters, Latin words are kept as written. Returns None when any
-    Chinese part stays unknown, since half a gloss misleads more than none.
+
+def _verb_sense(sense: str) -> bool:
+    return _PAREN.sub(" ", sense).strip().startswith("to ")
+
+
+def _piece_gloss(word: str, head: bool) -> str | None:
+    """The English of one piece of a composed term, or None when it has no fitting one.
+
+    A term is a noun phrase, so a noun or adjective sense is preferred to a verb one
+    (交易 -> transaction, not deal); the head (the last piece) must have one: a term
+    ending in a verb-only word is a clause (利润保障 -> "profits ensure"), not a term.
+    A sense is cut at its first comma (京东 -> Jingdong) and must be short: a long one
+    explains rather than names.
+    """
+    options = [s for s in senses(word) if not s.startswith("also pr.")]
+    if not options:
+        return None
+    nouns = [s for s in options if not _verb_sense(s)]
+    if head and not nouns:
+        return None
+    candidates = [_short(s).split(",")[0].strip() for s in nouns or options]
+    candidates = [c for c in candidates if c]
+    if head:
+        # a head is a noun: "application" of 应用, not its first sense "practical"; it
+        # may be descriptive (海淘: online purchase of goods dispatched from overseas)
+        fitting = [c for c in candidates if len(c.split()) <= MAX_HEAD_WORDS]
+        return next((c for c in fitting if not _ADJECTIVE.search(c)), fitting[0] if fitting else None)
+    # a modifier must be short ("sweep the floor robot" is no name for 扫地机器人): the
+    # shortest of its first senses (反向 -> reverse, not opposite direction)
+    fitting = [c for c in candidates[:3] if len(c.split()) <= MAX_MODIFIER_WORDS]
+    return min(fitting, key=lambda c: len(c.split())) if fitting else None
+
+
+def _pieces(term: str) -> list[str] | None:
+    """``term`` cut into dictionary words, longest first, or None when it cannot be.
+
+    jieba's words are the start; adjacent words that together are a CC-CEDICT
+    headword are joined (养老 + 保险 -> 养老保险), and a word CC-CEDICT lacks is cut
+    into the longest headwords inside it. A character left over is allowed only as a
+    suffix with a stable meaning (仓, 链, 化 ...); anything else would be glossed a
+    character at a time, which is how 储能 became "store can".
     """
     from ..text import tokens
 
+    words = tokens.cut(term)
+    known = index()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        # the longest run of jieba words that is one headword
+        for j in range(min(len(words), i + 4), i, -1):
+            joined = "".join(words[i:j])
+            if j - i > 1 and joined in known:
+                out.append(joined)
+                i = j
+                break
+        else:
+            word = words[i]
+            i += 1
+            if re.fullmatch(r"[A-Za-z0-9.+&\-]+", word) or (len(word) > 1 and word in known):
+                out.append(word)
+                continue
+            start = 0
+            while start < len(word):
+                for end in range(len(word), start, -1):
+                    piece = word[start:end]
+                    if (end - start > 1 and piece in known) or (end - start == 1 and piece in _SUFFIXES and out):
+                        out.append(piece)
+                        start = end
+                        break
+                else:
+                    return None
+    return out
+
+
+def compose(term: str) -> str | None:
+    """A word-by-word gloss of a term missing from the dictionary, or None.
+
+    Composed from the longest dictionary words (see :func:`_pieces`); Latin words are
+    kept as written. Returns None when any Chinese piece has no fitting gloss, since
+    half a gloss, or a gloss of single characters, misleads more than none.
+    """
+    pieces = _pieces(term)
+    if not pieces:
+        return None
     parts: list[str] = []
     translated = False
-    for word in tokens.cut(term):
-        if re.fullmatch(r"[A-Za-z0-9.+&\-]+", word):
-            parts.append(word)
+    for n, piece in enumerate(pieces):
+        if re.fullmatch(r"[A-Za-z0-9.+&\-]+", piece):
+            parts.append(piece)
             continue
-        if len(word) == 1 and word in _SUFFIXES and parts:
-            parts.append(_SUFFIXES[word])
+        if len(piece) == 1:
+            parts.append(_SUFFIXES[piece])
             continue
-        found = senses(word) if len(word) > 1 else ()
-        if found:
-            parts.append(_short(found[0]))
-            translated = True
-            continue
-        # a word CC-CEDICT lacks is mostly a name, a transliteration (加拉帕戈斯) or a
-        # brand (米可): glossing its characters one by one gives nonsense ("rice can").
-        # Only a suffix character with a stable meaning (仓, 链, 商 ...) is glossed alone,
-        # after a word that was glossed.
-        return None
+        text = _piece_gloss(piece, head=n == len(pieces) - 1)
+        if text is None:
+            return None
+        parts.append(text)
+        translated = True
     if not translated:
         return None
     return " ".join(parts)

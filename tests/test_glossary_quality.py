@@ -1,0 +1,90 @@
+"""Statistical term quality: nested fragments, Latin name pieces, person names, composed glosses.
+
+The article below is written for these tests: a long term that jieba cuts into
+several words and that always appears whole, a person quoted three times, and a
+brand written with a space inside (``Tik Tok``), so each defect the glossary must
+avoid has a known right answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.model import Document, Meta, Paragraph
+from toolkit.transforms import english_gloss
+from toolkit.transforms.glossary import glossary, keywords, prune
+from toolkit.transforms.term_extract import _latin_fragment, extract
+
+PARAGRAPHS = (
+    "农村居民基本医疗保险覆盖面继续扩大。王昱表示，农村居民基本医疗保险基金运行平稳。",
+    "今年农村居民基本医疗保险的筹资标准提高。王昱说，农村居民基本医疗保险参保率超过九成。",
+    "不少卖家在Tik Tok上开店，Tik Tok电商增长很快，Tik Tok用户也在增加。",
+    "农村居民基本医疗保险的报销比例提高，王昱认为农村居民基本医疗保险将更可持续。",
+)
+
+
+def _doc() -> Document:
+    return Document(meta=Meta(title="农村居民基本医疗保险改革", source_path="q.md"),
+                    body=tuple(Paragraph(text=p) for p in PARAGRAPHS))
+
+
+def _statistical(term_filters: bool) -> set[str]:
+    found = extract(_doc(), term_filters=term_filters)
+    return {t for t, c in found.candidates.items() if "statistical" in c.origins}
+
+
+def test_the_defects_exist_without_the_filters():
+    # guards the test below: the unfiltered candidates do hold the bad ones
+    raw = _statistical(term_filters=False)
+    assert {"王昱", "农村居民基本"} <= raw
+
+
+def test_latin_pieces_of_a_longer_name():
+    text = "卖家在Tik Tok上开店，Tik Tok电商增长很快。TikTok电商也在做GMV。"
+    assert _latin_fragment("Tik", text)
+    assert _latin_fragment("Tok", text)
+    assert not _latin_fragment("TikTok", text)
+    assert not _latin_fragment("GMV", text)
+    assert _latin_fragment("Tik", "只有TikTok和TikTok电商")  # only ever inside a longer word
+    assert not _latin_fragment("电商", text)
+
+
+def test_glossary_keeps_the_whole_term_and_drops_fragments_names_and_latin_pieces():
+    terms = {e.term for e in glossary(_doc(), builtin=False)}
+    assert "农村居民基本医疗保险" in terms
+    assert "王昱" not in terms
+    assert "Tik" not in terms and "Tok" not in terms
+    kept = _statistical(term_filters=True)
+    assert "农村居民基本" not in kept and "王昱" not in kept
+
+
+def test_a_quoted_name_stays():
+    doc = Document(meta=Meta(title="访谈"), body=(
+        Paragraph(text="这种做法被同行称为“王昱模式”。王昱模式的核心是先做小单。"),
+        Paragraph(text="王昱模式后来被很多工厂学习，王昱模式也有局限。"),
+    ))
+    assert "王昱模式" in {e.term for e in glossary(doc, builtin=False)}
+
+
+def test_keywords_keep_both_levels_of_a_nested_term():
+    # author keyword lists name a term and its parts: the glossary filters stay off here
+    found = keywords(_doc(), 20)
+    assert {"医疗保险", "农村居民基本医疗保险"} <= set(found)
+
+
+def test_pruned_article_has_no_fragment():
+    article = prune(extract(_doc()))
+    assert "农村居民基本" not in article.candidates
+
+
+@pytest.mark.parametrize("term", ["储能电池企业", "利润保障", "加拉帕戈斯化"])
+def test_composition_refuses_single_characters_and_verb_heads(term):
+    # 储能 is missing from CC-CEDICT: glossing 储 and 能 alone gave "store can"
+    assert english_gloss.compose(term) is None
+
+
+def test_composition_uses_the_longest_dictionary_words_and_noun_senses():
+    assert english_gloss._pieces("城镇职工基本养老保险")[-1] == "养老保险"
+    assert english_gloss.compose("交易场所") == "transaction location"  # not "deal location"
+    assert english_gloss.compose("京东外卖") == "Jingdong takeout"  # a sense cut at its comma
+    assert english_gloss.compose("情绪社交应用").endswith("application")  # the head is a noun
