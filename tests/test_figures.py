@@ -72,3 +72,104 @@ def test_subject_drops_time_words_and_example_lists() -> None:
 def test_traditional_script_figures() -> None:
     values = [q.value for q in find_quantities("美區DAU從峰值120萬驟降至90萬，營收達2.63萬億元，停留時長僅28分鐘，2025年出口78.9萬輛。")]
     assert values == ["120萬 → 90萬", "2.63萬億元", "28分鐘", "78.9萬輛"]
+
+
+#: Chinese-numeral statistics: (sentence, the value as written). Written for these tests.
+CN_POSITIVE = [
+    ("跨境包裹三天送达。", "三天"),
+    ("近四成用户选择退货。", "四成"),
+    ("海运通常要十天以上。", "十天"),
+    ("售价是国内的两倍。", "两倍"),
+    ("五成商家仍在亏损。", "五成"),
+    ("三分之一的订单来自海外。", "三分之一"),
+    ("超过一半的卖家没有盈利。", "一半"),
+    ("平台已有百万级用户。", "百万级"),
+    ("园区聚集了上千家工厂。", "上千家"),
+    ("公司去年融资数十亿元。", "数十亿元"),
+    ("业务覆盖十二个国家。", "十二个国家"),
+    ("线上渠道占比百分之三十。", "百分之三十"),
+    ("团队花了七年试错。", "七年"),
+    ("退货率下降了百分之三点五。", "百分之三点五"),
+    ("单日订单突破两万单。", "两万"),
+    ("门店数量翻了四到五倍。", "四到五倍"),
+    ("每次直播只有十几个人观看。", "十几个"),
+    ("工厂雇了三百名工人。", "三百名"),
+    ("这笔订单耗时三个月才完成。", "三个月"),
+    ("月活过亿。", "过亿"),
+    ("单场成交额破百万。", "破百万"),
+    ("用户规模接近五千万。", "五千万"),
+    ("广告收入占营收的七成以上。", "七成"),
+    ("会议持续了三四个小时。", "三四个小时"),
+    ("配送只需二十分钟。", "二十分钟"),
+    ("销售额增长了一倍。", "一倍"),
+    ("不到一年就实现了盈利。", "一年"),
+    ("退货处理一小时内完成。", "一小时"),
+    ("市值缩水三分之二。", "三分之二"),
+    ("已有四十余年历史。", "四十余年"),
+    ("營收是去年的兩倍，近四成用戶來自海外，覆蓋十二個國家。", "十二個國家"),
+    ("市場規模達數十億元。", "數十億元"),
+]
+
+#: ordinary words and phrases that contain numerals but state no figure
+CN_NEGATIVE = [
+    "一些卖家还在观望。",
+    "我们一起看看这个市场。",
+    "一方面成本上升，另一方面需求下降。",
+    "第一，要找准定位。",
+    "三大归因值得注意。",
+    "一带一路沿线国家。",
+    "这件事十分重要。",
+    "万一出现问题怎么办。",
+    "一定要重视本地化。",
+    "他做事三心二意。",
+    "九成新的二手手机很受欢迎。",
+    "这两年变化很大。",
+    "每一天都很难熬。",
+    "三天两头出问题。",
+    "产品走进千家万户。",
+    "行业百家争鸣。",
+    "千万别这样做。",
+    "两家公司达成合作。",
+    "有三个问题需要回答。",
+    "二〇二四年是关键一年。",
+    "九十年代的工厂。",
+    "过去两年行业内卷严重。",
+    "未来三年是窗口期。",
+    "上一个时代已经结束。",
+    "以上三项准备就绪。",
+    "算不上一个好生意。",
+    "双十一当天销量大涨。",
+    "一成不变的打法行不通。",
+    "另一半的想法不同。",
+    "成本控制是第三个难点。",
+    "十年来行业变化很大。",
+    "他们制定了三年计划。",
+    "事情十万火急。",
+    "一年四季都有需求。",
+    "星期三开会。",
+    "我们要做到百分之百满意。",
+    "一级市场的融资变难了。",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CN_POSITIVE)
+def test_chinese_numeral_figures_found(text: str, value: str) -> None:
+    values = [q.value for q in find_quantities(text)]
+    assert value in values, (value, values)
+
+
+@pytest.mark.parametrize("text", CN_NEGATIVE)
+def test_numeral_words_are_not_figures(text: str) -> None:
+    assert find_quantities(text) == [], text
+
+
+def test_chinese_figures_keep_subject_and_mix_with_arabic() -> None:
+    qs = find_quantities("退货率高达三成，物流时效为12-17天。")
+    assert [(q.value, q.subject) for q in qs] == [("三成", "退货率"), ("12-17天", "物流时效")]
+    (q,) = find_quantities("超过一半的卖家没有盈利。")
+    assert q.subject == "卖家没有盈利"
+
+
+def test_approximators_stay_out_of_value_unless_the_number_needs_them() -> None:
+    # 近 qualifies 四成 (kept out, as with 近30万人次); 上千 and 破亿 mean nothing without it
+    assert [q.value for q in find_quantities("近四成用户，上千家工厂，销量破亿。")] == ["四成", "上千家", "破亿"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .scripts import both_scripts
+from .scripts import TRADITIONAL, both_scripts
 
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
@@ -50,12 +50,15 @@ _HAS_UNIT = re.compile(both_scripts(rf"{_MAG}|{_UNIT}"))
 #: a short comparison right after a figure: 28分钟(Instagram为96分钟)
 _ASIDE = re.compile(r"\s*[（(][^（）()]{0,30}\d[^（）()]{0,30}[）)]")
 #: words between a subject and its figure that are not part of the subject
-_LINK = re.compile(both_scripts(r"(?:的|达到|高达|约为|约|达|为|是|超过|超|逾|近|仅为|仅|不足|突破|已|占比?|至|在|有|了|到|由|将|共|累计|合计)+$"))
+_LINK = re.compile(both_scripts(r"(?:的|达到|高达|约为|约|达|为|是|超过|超|逾|近|仅为|仅|不足|不到|突破|已|占比?|至|在|有|了|到|由|将|共|累计|合计)+$"))
 
 
-#: Chinese numeral characters (traditional 兩/幾 written out: not in the script table)
-_CN_CHARS = "零〇一二两兩三四五六七八九十百千万亿几幾"
-_CN_DIGITS = "零〇一二两兩三四五六七八九"
+# --- figures written in Chinese numerals -------------------------------------------
+# These patterns run on a simplified copy of the sentence (one character for one, so
+# offsets hold): the rules below are written once, in simplified characters.
+
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿几"
+_CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_PCT = ("个百分点", "百分点", "%", "％", "倍", "成")
 _CN_TIME = ("个月", "个小时", "小时", "分钟", "秒钟", "天", "周", "年")
 _CN_COUNT = ("个国家和地区", "个国家", "个城市", "个市场", "人次", "个", "家", "款", "名", "人", "位", "项", "辆", "台", "次", "件", "座", "户")
@@ -63,69 +66,73 @@ _CN_MONEY = ("美元", "欧元", "日元", "英镑", "港元", "港币", "元")
 _CN_UNITS = "|".join(sorted((*_CN_PCT, *_CN_TIME, *_CN_COUNT, *_CN_MONEY, "级"), key=len, reverse=True))
 #: a Chinese-numeral quantity candidate: 近四成, 三天, 上千家, 数十亿元, 十二个国家;
 #: most candidates (一些, 第一, 一个) are turned down by ``_cn_value``
-CN_QUANTITY = re.compile(both_scripts(
-    rf"(?<![{_CN_CHARS}\d.])(?P<pre>超过|上|[数數]|近|超|逾|过|破)?"
+CN_QUANTITY = re.compile(
+    rf"(?<![{_CN_CHARS}\d.])(?P<pre>超过|上|数|近|超|逾|过|破)?"
     rf"(?P<n>[{_CN_CHARS}]+(?:[到至~～\-—][{_CN_CHARS}]+)?(?:点[{_CN_DIGITS}]+)?)"
     rf"(?P<approx>多|余)?(?P<unit>{_CN_UNITS})?"
-))
+)
 #: 三分之一, 百分之三十, 百分之三点五, 千分之五
-CN_FRACTION = re.compile(both_scripts(
-    rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+分之[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
-))
+CN_FRACTION = re.compile(rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+分之[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?")
 #: 一半 counts only when quantified: 近一半, 超过一半, 减少了一半, 一半以上 (not 另一半)
-CN_HALF = re.compile(both_scripts(
+CN_HALF = re.compile(
     r"(?:(?<=近)|(?<=约)|(?<=超过)|(?<=超)|(?<=逾)|(?<=不到)|(?<=不足)|(?<=将近)|(?<=接近)|(?<=了)"
     r"|(?<=减少)|(?<=下降)|(?<=降低)|(?<=缩短)|(?<=减)|(?<=占))一半|一半(?=以上|以下|左右)"
-))
+)
 #: characters before a numeral that make it an ordinal, a date, a name or a pointer
 #: (第一, 周三, 初五, 双十一, 这两年, 每一天, 前十名, 唯一, 统一), not a statistic
-_CN_BEFORE_NOT = frozenset("第周週初双雙这這那每某哪其之唯统統老再头頭前礼禮拜期另")
+_CN_BEFORE_NOT = frozenset("第周初双这那每某哪其之唯统老再头前礼拜期另")
 #: characters after a unit that make it part of another word (年代, 天猫, 九成新, 成本)
 _CN_AFTER_NOT = {
-    "年": "代级級轻輕纪紀龄齡华華货貨会會终終初底中末前后後来來度",
-    "天": "猫貓然下空价價才生地堂气氣津前后後来來",
-    "周": "年边邊末期围圍前后後来來",
-    "秒": "杀殺懂变變回",
-    "个月": "前后後来來",
-    "小时": "前后後候",
-    "个小时": "前后後",
-    "分钟": "前后後",
-    "倍": "速数數",
-    "成": "本功长長熟员員果交立就型效绩績品新败敗",
-    "家": "长長庭族乡鄉园園具电電居属屬",
-    "人": "民生类類工才们們性气氣格物士",
-    "元": "素宇年旦气氣老首化论論",
-    "名": "义義字单單列称稱气氣牌片额額",
+    "年": "代级轻纪龄华货会终初底中末前后来度",
+    "天": "猫然下空价才生地堂气津前后来",
+    "周": "年边末期围前后来",
+    "秒": "杀懂变回",
+    "个月": "前后来",
+    "小时": "前后候",
+    "个小时": "前后",
+    "分钟": "前后",
+    "倍": "速数",
+    "成": "本功长熟员果交立就型效绩品新败",
+    "家": "长庭族乡园具电居属",
+    "人": "民生类工才们性气格物士",
+    "元": "素宇年旦气老首化论",
+    "名": "义字单列称气牌片额",
 }
 #: a period named as a window of time rather than measured (过去十年, 未来三年, 十年来)
-_CN_WINDOW_BEFORE = re.compile(both_scripts(r"(?:过去|未来|最近|今后|此后|经过|下一个|上一个|这|那|的)$"))
-_CN_WINDOW_AFTER = re.compile(both_scripts(r"(?:多|余)?(?:来|以来|里|间|之后|之前|后|前|计划|规划)"))
+_CN_WINDOW_BEFORE = re.compile(r"(?:过去|未来|最近|今后|此后|经过|下一个|上一个|这|那|的)$")
+_CN_WINDOW_AFTER = re.compile(r"(?:多|余)?(?:来|以来|里|间|之后|之前|后|前|计划|规划)")
 #: what may stand before a lone 一 so that it is a figure (近一倍, 增长了一倍, 约一小时)
-_CN_ONE_BEFORE = re.compile(both_scripts(
+_CN_ONE_BEFORE = re.compile(
     r"(?:近|约|超过|超|逾|不到|不足|将近|接近|仅|只需|只要|翻了?|高出|多出"
     r"|(?:增长|增加|提升|提高|下降|减少|降低|缩短|上涨|下跌)了?)$"
-))
-_CN_ONE_AFTER = re.compile(both_scripts(r"以上|以内|之内|内|左右|多"))
+)
+_CN_ONE_AFTER = re.compile(r"以上|以内|之内|内|左右|多")
 #: set phrases made of numerals and units
 _CN_IDIOMS = ("十万火急", "十年如一日", "十年磨一剑", "百分之百", "一日千里", "三天打鱼", "千家万户", "万人空巷")
+#: traditional -> simplified, one character for one, for the characters the rules use
+_TO_SIMPLE = str.maketrans(
+    {t: s for s, trads in TRADITIONAL.items() for t in trads}
+    | dict(zip("兩幾數國場劃統雙週禮頭貓邊圍殺變員績敗鄉園電屬們氣紀齡華貨終價義稱額論輕", "两几数国场划统双周礼头猫边围杀变员绩败乡园电属们气纪龄华货终价义称额论轻", strict=True))
+)
 
 
 def _cn_has_scale(n: str) -> bool:
     """True for numerals of ten or more (十二, 几十, 三百万): counts worth quoting."""
-    return any(c in "十百千万萬亿億" for c in n)
+    return any(c in "十百千万亿" for c in n)
 
 
 def _cn_bare(n: str) -> bool:
     """百, 千万, 万亿: a magnitude with no digit, vague on its own (百家, 千万别)."""
-    return all(c in "百千万萬亿億" for c in n)
+    return all(c in "百千万亿" for c in n)
 
 
 def _cn_value(text: str, m: re.Match[str]) -> int | None:
     """Where a Chinese-numeral candidate's value starts, or None to turn it down.
 
     Precision comes first: small counts (三个问题, 两家公司), lone 一 (一天, 一个),
-    ordinals and pointers (第一, 这两年), bare magnitudes (百家争鸣, 千万别) and set
-    phrases (三天两头) are not statistics.
+    ordinals and pointers (第一, 这两年), time windows (过去两年), bare magnitudes
+    (百家争鸣, 千万别) and set phrases (三天两头) are not statistics. ``text`` is the
+    simplified sentence.
     """
     pre, n, unit = m.group("pre") or "", m.group("n"), m.group("unit")
     start = m.start()
@@ -138,16 +145,15 @@ def _cn_value(text: str, m: re.Match[str]) -> int | None:
     window = text[max(0, start - 2) : m.end() + 3]
     if any(idiom in window for idiom in _CN_IDIOMS):
         return None
-    digits = n.replace("几", "").replace("幾", "")
-    if not digits:
+    if not n.replace("几", ""):
         return None
-    if n[0] in "百千万萬亿億" and not _cn_bare(n.split("点")[0]):
+    if n[0] in "百千万亿" and not _cn_bare(n.split("点")[0]):
         return None  # 万一, 千百: a numeral never starts with its magnitude
-    if pre == "上" and n[0] not in "百千万萬亿億":
+    if pre == "上" and n[0] not in "百千万亿":
         return None  # 上一个, 以上三项, 算不上一个: 上 is vague-large only before 百/千/万/亿
-    keep_pre = pre in ("上", "数", "數")
-    if _cn_bare(digits.split("点")[0]):
-        if pre and (unit or any(c in n for c in "万萬亿億")):
+    keep_pre = pre in ("上", "数")
+    if _cn_bare(n.split("点")[0]):
+        if pre and (unit or any(c in n for c in "万亿")):
             return start
         if unit == "级" or (len(n) >= 2 and unit in _CN_MONEY):
             return m.start("n")
@@ -155,15 +161,17 @@ def _cn_value(text: str, m: re.Match[str]) -> int | None:
     value_start = start if keep_pre else m.start("n")
     if unit is None:
         # 两万, 三亿, 五十万: a count with a magnitude needs no unit
-        return value_start if any(c in "万萬亿億" for c in n) else None
+        return value_start if any(c in "万亿" for c in n) else None
     if after and after in _CN_AFTER_NOT.get(unit, ""):
         return None
     if unit in _CN_TIME and (
-        pre == "近" or _CN_WINDOW_BEFORE.search(text[max(0, start - 3) : start]) or _CN_WINDOW_AFTER.match(text, m.end())
+        pre == "近"
+        or _CN_WINDOW_BEFORE.search(text[max(0, m.start("n") - 3) : m.start("n")])
+        or _CN_WINDOW_AFTER.match(text, m.end())
     ):
         return None  # 过去两年, 近三年, 十年来, 五年多前, 三年计划: a time window, not a measure
     if unit == "级":
-        return value_start if any(c in "百千万萬亿億" for c in n) else None
+        return value_start if any(c in "百千万亿" for c in n) else None
     if unit in _CN_COUNT or unit in _CN_MONEY:
         return value_start if _cn_has_scale(n) or keep_pre else None
     if unit == "年" and len(n) >= 4 and not _cn_has_scale(n):
@@ -176,7 +184,8 @@ def _cn_value(text: str, m: re.Match[str]) -> int | None:
 
 def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of statistics written in Chinese numerals, outside the ``taken`` spans."""
-    if not any(c in _CN_CHARS or c in "萬億" for c in text):
+    text = text.translate(_TO_SIMPLE)
+    if not any(c in _CN_CHARS for c in text):
         return []
     spans: list[tuple[int, int]] = []
 
@@ -192,8 +201,6 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
         if free(m.start(), m.end()):
             spans.append((m.start(), m.end()))
     for m in CN_QUANTITY.finditer(text):
-        if not m.group("n"):
-            continue
         start = _cn_value(text, m)
         if start is not None and free(start, m.end()):
             spans.append((start, m.end()))
