@@ -37,10 +37,10 @@ _USELESS = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]*\)\s*")
 #: one-character heads of compounds whose English is stable enough to compose with
+#: (not 化, 性, 者: "structure -ization" and "operation -er" read as nonsense)
 _SUFFIXES = {
     "仓": "warehouse", "链": "chain", "商": "merchant", "店": "store", "网": "network", "站": "site",
-    "率": "rate", "费": "fee", "税": "tax", "战": "war", "圈": "circle", "群": "group", "化": "-ization",
-    "性": "-ity", "者": "-er", "量": "volume", "额": "amount", "业": "industry", "端": "end", "库": "library",
+    "率": "rate", "费": "fee", "税": "tax", "战": "war", "圈": "circle", "群": "group", "量": "volume", "额": "amount", "业": "industry", "端": "end", "库": "library",
 }
 _lock = threading.Lock()
 

@@ -518,8 +518,8 @@ def find_statistical(
     """Score multi-word candidates by C-value x specificity and record the salient ones.
 
     Args:
-        term_filters: drop nested fragments (城镇职工基本) and person names (王昱), as a
-            glossary wants; keyword extraction turns this off, since author keyword
+        term_filters: drop nested fragments (城镇职工基本), candidates with a verb
+            inside (竞争转向种间) and person names (王昱), as a glossary wants; keyword extraction turns this off, since author keyword
             lists name both levels of a nested term and often people too.
     """
 
@@ -534,15 +534,23 @@ def find_statistical(
         for i in range(n):
             if not _content(words[i], flags[i], "first"):
                 continue
+            ended = False
             for j in range(i, min(n, i + max_words)):
+                if ended:
+                    break
                 gram = tuple(words[i : j + 1])
                 closes = _content(words[j], flags[j], "last") and (
                     j == i or flags[j] != "v" or flags[j - 1].startswith("n") or flags[j - 1] == "vn"
                 )
-                if j > i and not closes and not _content(words[j], flags[j], "inner"):
+                inner = j == i or _content(words[j], flags[j], "inner")
+                if not closes and not inner:
                     break  # a word that cannot sit inside a term ends all longer candidates
                 if not closes:
                     continue
+                # for a glossary, a verb may close this candidate (姿态控制) but not sit
+                # inside a longer one (竞争转向种间): this one is the last from ``i``
+                # (author keywords do hold such phrases: 控制系统设计)
+                ended = term_filters and not inner
                 text = "".join(gram)
                 if len(text) < 2 or len(text) > 12:
                     continue
