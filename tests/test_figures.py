@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from toolkit.model import Document, Paragraph, Section
+from toolkit.model import Document, Paragraph, Section, Table
 from toolkit.text.numbers import find_quantities
 from toolkit.transforms.figures import key_figures
 
@@ -173,3 +175,59 @@ def test_chinese_figures_keep_subject_and_mix_with_arabic() -> None:
 def test_approximators_stay_out_of_value_unless_the_number_needs_them() -> None:
     # 近 qualifies 四成 (kept out, as with 近30万人次); 上千 and 破亿 mean nothing without it
     assert [q.value for q in find_quantities("近四成用户，上千家工厂，销量破亿。")] == ["四成", "上千家", "破亿"]
+
+
+def _table_doc() -> Document:
+    return Document(body=(
+        Paragraph(text="各市场的物流表现如下。"),
+        Table(
+            rows=(
+                ("市场", "妥投时效", "退货率", "备注"),
+                ("美国", "12-17天", "8%", "清关较慢，旺季通常需要两周以上才能完成"),
+                ("英国", "约10天", "三成", "2024"),
+            ),
+            caption="表1 物流",
+        ),
+        Paragraph(text="总体丢件率约为3%。"),
+    ))
+
+
+def test_table_cells_with_a_unit_are_figures_in_reading_order() -> None:
+    figures = key_figures(_table_doc())
+    assert [(f.value, f.subject) for f in figures] == [
+        ("12-17天", "美国 妥投时效"),
+        ("8%", "美国 退货率"),
+        ("10天", "英国 妥投时效"),
+        ("三成", "英国 退货率"),
+        ("3%", "总体丢件率"),
+    ]
+    assert figures[0].text.startswith("表1 物流: 美国 | 12-17天")
+
+
+def test_table_prose_cells_years_and_bare_numbers_are_not_figures() -> None:
+    values = [f.value for f in key_figures(_table_doc())]
+    assert "两周" not in values and "2024" not in values
+    doc = Document(body=(Table(rows=(("年份", "出口"), ("2024", "1200"))),))
+    assert key_figures(doc) == []
+
+
+def test_table_without_header_uses_the_row_label() -> None:
+    doc = Document(body=(Table(rows=(("美国", "8%"), ("英国", "5%"))),))
+    assert [(f.value, f.subject) for f in key_figures(doc)] == [("8%", "美国"), ("5%", "英国")]
+
+
+def test_limit_counts_table_figures() -> None:
+    assert len(key_figures(_table_doc(), limit=2)) == 2
+
+
+_CN_ALPHABET = "一二两三四五六七八九十百千万亿几数上近超破天年成倍家个月元%分之半的第这过去，。"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_CN_ALPHABET, max_size=30))
+def test_values_are_text_spans_and_never_overlap(text: str) -> None:
+    found = find_quantities(text)
+    for q in found:
+        assert text[q.start : q.end].startswith(q.value.split(" → ")[0].split("(")[0])
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
