@@ -122,3 +122,11 @@ def test_alt_that_says_more_than_the_title_stays_the_caption() -> None:
     doc = read_text(f"---\ntitle: {TITLE}\n---\n\n{PARA}\n\n![{alt}](a.png)\n\n{PARA}\n", format="md")
     assert figures(doc) == [Figure(caption=alt, src="a.png")]
     assert image_alts(doc) == []
+
+
+@pytest.mark.parametrize("note", ["制图：某研究院", "图注：仓库的分拣线", "摄/林木"])
+def test_maker_lines_under_an_image_are_its_caption(note: str) -> None:
+    text = md(f"![](m.png)\n\n{note}")
+    doc = read_text(text, format="md")
+    assert figures(doc) == [Figure(caption=note, src="m.png")]
+    assert lost_text(text, doc) == ""

@@ -119,7 +119,7 @@ def caption_of(u: Unit) -> tuple[str, str, str, str] | None:
     return None
 
 
-_IMAGE_NOTE = re.compile(r"^[▲△]|图源|图片来源|图片来自|来源[:：]|截图|^图\s*[/丨|]")
+_IMAGE_NOTE = re.compile(r"^[▲△]|图源|图片来源|图片来自|来源[:：]|截图|^图\s*[/丨|]|^(?:制图|图注|摄影?)\s*[:：/丨|]")
 
 
 def tables_and_figures(units: list[Unit]) -> None:
