@@ -13,7 +13,7 @@ import pytest
 from toolkit.model import Document, Meta, Paragraph
 from toolkit.transforms import english_gloss
 from toolkit.transforms.glossary import glossary, keywords, prune
-from toolkit.transforms.term_extract import _latin_fragment, extract
+from toolkit.transforms.term_extract import _content, _latin_fragment, _person_name, extract, word_tags
 
 PARAGRAPHS = (
     "农村居民基本医疗保险覆盖面继续扩大。王昱表示，农村居民基本医疗保险基金运行平稳。",
@@ -88,3 +88,24 @@ def test_composition_uses_the_longest_dictionary_words_and_noun_senses():
     assert english_gloss.compose("交易场所") == "transaction location"  # not "deal location"
     assert english_gloss.compose("京东外卖") == "Jingdong takeout"  # a sense cut at its comma
     assert english_gloss.compose("情绪社交应用").endswith("application")  # the head is a noun
+
+
+@pytest.mark.parametrize("word", ["王昱", "宋佳", "贾樟柯"])
+def test_unknown_words_led_by_a_surname_and_tagged_nr_are_names(word):
+    assert _person_name(word, word_tags().get(word))
+
+
+@pytest.mark.parametrize("word", ["显微镜", "平方和", "黄金周", "高水位", "石墨烯", "供应链"])
+def test_dictionary_nouns_tagged_nr_are_not_names(word):
+    # jieba's dictionary tags 显微镜 and 平方和 nr: a CC-CEDICT sense keeps them terms
+    assert not _person_name(word, word_tags().get(word))
+
+
+@pytest.mark.parametrize("word", ["个村", "三县", "动得"])
+def test_counts_and_particle_phrases_are_not_term_words(word):
+    assert not _content(word, "new", "first")
+
+
+@pytest.mark.parametrize("word", ["二维", "湿地", "直发器"])
+def test_other_new_words_can_be_term_words(word):
+    assert _content(word, "new", "first")

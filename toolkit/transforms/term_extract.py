@@ -362,11 +362,21 @@ def find_abbreviations(found: ArticleTerms, sentence: str, ignore: frozenset[str
         _note(found, abbr, "abbreviation", sentence)
 
 
+#: characters that start a count, not a term, when jieba's HMM makes a new word of them
+_COUNT_LEAD = frozenset("个几每各")
+#: a numeral and a counted unit (三县, 两家): 二维 or 一阶 in a paper are terms
+_COUNT = re.compile("[一二三四五六七八九十百千万两][个家次年月天县村镇省市区人名位件种类项条]")
+#: particles that end a phrase, not a term
+_PARTICLE_END = frozenset("得的了着过吗呢吧啊")
+
+
 @lru_cache(maxsize=262144)
 def _content(word: str, tag: str, position: str) -> bool:
     """Whether a word may sit at ``position`` (first/inner/last) of a multi-word term."""
     if not (_HAS_CJK.search(word) or tag == "eng+" or _latin_name(word)):
         return False
+    if tag == "new" and (word[0] in _COUNT_LEAD or _COUNT.fullmatch(word) or word[-1] in _PARTICLE_END):
+        return False  # jieba's HMM glued a count or a particle on: 个村, 三县, 动得
     if tag.startswith("n") or tag in ("vn", "eng", "eng+", "new", "j", "nz", "an", "l"):
         return True
     if position == "first" and tag in ("b", "f", "s", "a") and len(word) >= 2:
@@ -509,7 +519,16 @@ def _person_name(word: str, tag: str | None) -> bool:
     import jieba.posseg
 
     pairs = list(jieba.posseg.dt.cut(word))
-    return len(pairs) == 1 and pairs[0].flag in ("nr", "nrfg", "nrt")
+    if len(pairs) == 1:
+        return pairs[0].flag in ("nr", "nrfg", "nrt")
+    # 贾樟柯 -> 贾/nr + 樟柯: a surname tagged nr before a given name jieba does not know
+    return (
+        tag is None
+        and len(pairs) == 2
+        and pairs[0].word == word[0]
+        and pairs[0].flag == "nr"
+        and pairs[1].word not in word_tags()
+    )
 
 
 def find_statistical(
