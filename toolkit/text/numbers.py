@@ -71,6 +71,8 @@ CN_QUANTITY = re.compile(
     rf"(?P<n>[{_CN_CHARS}]+(?:[到至~～\-—][{_CN_CHARS}]+)?(?:点[{_CN_DIGITS}]+)?)"
     rf"(?P<approx>多|余)?(?P<unit>{_CN_UNITS})?"
 )
+#: a quick test on the original sentence: any Chinese numeral at all
+_CN_ANY = re.compile(both_scripts(f"[{_CN_CHARS}兩幾]"))
 #: 三分之一, 百分之三十, 百分之三点五, 千分之五
 CN_FRACTION = re.compile(rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+分之[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?")
 #: 一半 counts only when quantified: 近一半, 超过一半, 减少了一半, 一半以上 (not 另一半)
@@ -184,23 +186,27 @@ def _cn_value(text: str, m: re.Match[str]) -> int | None:
 
 def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of statistics written in Chinese numerals, outside the ``taken`` spans."""
-    text = text.translate(_TO_SIMPLE)
-    if not any(c in _CN_CHARS for c in text):
+    if not _CN_ANY.search(text):
         return []
+    text = text.translate(_TO_SIMPLE)
     spans: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in (*taken, *spans))
 
-    for m in CN_FRACTION.finditer(text):
-        if any(idiom in text[max(0, m.start() - 2) : m.end() + 2] for idiom in _CN_IDIOMS):
-            continue
-        if free(m.start(), m.end()):
-            spans.append((m.start(), m.end()))
-    for m in CN_HALF.finditer(text):
-        if free(m.start(), m.end()):
-            spans.append((m.start(), m.end()))
+    if "分之" in text:
+        for m in CN_FRACTION.finditer(text):
+            if any(idiom in text[max(0, m.start() - 2) : m.end() + 2] for idiom in _CN_IDIOMS):
+                continue
+            if free(m.start(), m.end()):
+                spans.append((m.start(), m.end()))
+    if "一半" in text:
+        for m in CN_HALF.finditer(text):
+            if free(m.start(), m.end()):
+                spans.append((m.start(), m.end()))
     for m in CN_QUANTITY.finditer(text):
+        if m.group("unit") is None and "万" not in m.group("n") and "亿" not in m.group("n"):
+            continue  # 一些, 一起, 三大: no unit and no magnitude, the common case
         start = _cn_value(text, m)
         if start is not None and free(start, m.end()):
             spans.append((start, m.end()))
