@@ -130,3 +130,26 @@ def test_maker_lines_under_an_image_are_its_caption(note: str) -> None:
     doc = read_text(text, format="md")
     assert figures(doc) == [Figure(caption=note, src="m.png")]
     assert lost_text(text, doc) == ""
+
+
+EMOJI_SRC = "https://s.w.org/images/core/emoji/15.0.3/svg/1f1fa-1f1f8.svg"
+
+
+def test_emoji_image_goes_back_into_its_line() -> None:
+    text = md(f"**![🇺🇸]({EMOJI_SRC})美国：**\n\n{PARA}")
+    doc = read_text(text, format="md")
+    texts = [b.text for _, b in doc.iter_blocks() if hasattr(b, "text")]
+    assert "🇺🇸美国：" in texts
+    assert figures(doc) == []
+    assert lost_text(text, doc) == ""
+
+
+def test_emoji_image_with_no_line_after_it_is_removed() -> None:
+    doc = read_text(html(f'<p><img src="{EMOJI_SRC}" alt="🇺🇸"></p><table><tr><td>美国</td><td>7天</td></tr></table>'), format="html")
+    assert figures(doc) == []
+    assert [(r.text, r.reason) for r in doc.removed if r.reason == "emoji"] == [("🇺🇸", "emoji")]
+
+
+def test_symbol_alt_with_words_is_still_a_figure() -> None:
+    doc = read_text(md("![★ 评分示意](s.png)"), format="md")
+    assert figures(doc) == [Figure(caption="★ 评分示意", src="s.png")]

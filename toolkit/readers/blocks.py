@@ -124,9 +124,39 @@ _IMAGE_NOTE = re.compile(r"^[▲△]|图源|图片来源|图片来自|来源[:�
 
 def tables_and_figures(units: list[Unit]) -> None:
     """Rebuild flattened tables, pipe-row tables, and pair bilingual captions."""
+    _inline_emoji(units)
     _flattened_tables(units)
     _captions(units)
     _image_notes(units)
+
+
+def _is_emoji(alt: str) -> bool:
+    """Alt text that is only pictographs (flags, symbols, their joiners and selectors)."""
+    import unicodedata
+
+    return 0 < len(alt) <= 8 and all(unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") for ch in alt)
+
+
+def _inline_emoji(units: list[Unit]) -> None:
+    """An image whose alt is an emoji is a character of the line after it, not a figure.
+
+    Publishing systems (WordPress's ``s.w.org/images/core/emoji``) swap emoji for small
+    images whose alt is the emoji itself; the reader splits the line at the image. The
+    emoji goes back in front of the text it started; with no line after it, it is kept
+    in ``removed`` as ``emoji``.
+    """
+    for i, img in enumerate(units):
+        alt = img.text.strip()
+        if img.kind != "image" or img.role or not _is_emoji(alt):
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        img.role = "removed"
+        img.reason = "emoji"
+        if nxt is not None and nxt.open:
+            nxt.text = alt + nxt.text
+            if "key" in nxt.data:
+                nxt.data["key"] = alt + nxt.data["key"]
+            img.role = "skip"
 
 
 def _image_notes(units: list[Unit]) -> None:
