@@ -16,7 +16,7 @@ _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
 _UNIT = (
     r"(?:个百分点|百分点|%|％|‰|倍|成"
-    r"|美元|欧元|日元|英镑|港元|港币|韩元|卢布|元|块"
+    r"|美元|美金|欧元|日元|英镑|港元|港币|韩元|卢布|元|块"
     r"|个月|个小时|小时|分钟|秒|天|周|年"
     r"|人次|亿次|万次|次|辆|台|部|件|个|家|款|名|人|位|篇|项|条|户|单|笔|张|座|套|只|颗|GW|MW|kWh|TB|GB"
     r"|吨|公斤|千克|克|公里|千米|平方米|平米|米|亩|升)"
@@ -62,7 +62,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_PCT = ("个百分点", "百分点", "%", "％", "倍", "成")
 _CN_TIME = ("个月", "个小时", "小时", "分钟", "秒钟", "天", "周", "年")
 _CN_COUNT = ("个国家和地区", "个国家", "个城市", "个市场", "人次", "个", "家", "款", "名", "人", "位", "项", "辆", "台", "次", "件", "座", "户")
-_CN_MONEY = ("美元", "欧元", "日元", "英镑", "港元", "港币", "元")
+_CN_MONEY = ("美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "元")
 _CN_UNITS = "|".join(sorted((*_CN_PCT, *_CN_TIME, *_CN_COUNT, *_CN_MONEY, "级"), key=len, reverse=True))
 #: a Chinese-numeral quantity candidate: 近四成, 三天, 上千家, 数十亿元, 十二个国家;
 #: most candidates (一些, 第一, 一个) are turned down by ``_cn_value``
@@ -102,7 +102,7 @@ _CN_AFTER_NOT = {
 }
 #: a period named as a window of time rather than measured (过去十年, 未来三年, 十年来)
 _CN_WINDOW_BEFORE = re.compile(r"(?:过去|未来|最近|今后|此后|经过|下一个|上一个|这|那|的)$")
-_CN_WINDOW_AFTER = re.compile(r"(?:多|余)?(?:来|以来|里|间|之后|之前|后|前|计划|规划)")
+_CN_WINDOW_AFTER = re.compile(r"(?:多|余)?(?:来|以来|里|间|之后|之前|后|前|计划|规划|未有之)")
 #: what may stand before a lone 一 so that it is a figure (近一倍, 增长了一倍, 约一小时)
 _CN_ONE_BEFORE = re.compile(
     r"(?:近|约|超过|超|逾|不到|不足|将近|接近|仅|只需|只要|翻了?|高出|多出"
