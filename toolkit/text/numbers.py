@@ -62,7 +62,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_PCT = ("个百分点", "百分点", "%", "％", "倍", "成")
 _CN_TIME = ("个月", "个小时", "小时", "分钟", "秒钟", "天", "周", "年")
 _CN_COUNT = ("个国家和地区", "个国家", "个城市", "个市场", "人次", "个", "家", "款", "名", "人", "位", "项", "辆", "台", "次", "件", "座", "户")
-_CN_MONEY = ("美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "元")
+_CN_MONEY = ("美元", "美金", "欧元", "日元", "英镑", "港元", "港币", "韩元", "卢布", "元")
 _CN_UNITS = "|".join(sorted((*_CN_PCT, *_CN_TIME, *_CN_COUNT, *_CN_MONEY, "级"), key=len, reverse=True))
 #: a Chinese-numeral quantity candidate: 近四成, 三天, 上千家, 数十亿元, 十二个国家;
 #: most candidates (一些, 第一, 一个) are turned down by ``_cn_value``
