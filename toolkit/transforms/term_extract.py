@@ -362,8 +362,9 @@ def find_abbreviations(found: ArticleTerms, sentence: str, ignore: frozenset[str
         _note(found, abbr, "abbreviation", sentence)
 
 
-#: characters that start a count, not a term, when jieba's HMM makes a new word of them
-_COUNT_LEAD = frozenset("个几每各")
+#: characters that start a count or a prepositional phrase, not a term, when jieba's
+#: HMM makes a new word of them (每家, 从种 of 从种内竞争)
+_COUNT_LEAD = frozenset("个几每各从把被")
 #: a numeral and a counted unit (三县, 两家): 二维 or 一阶 in a paper are terms
 _COUNT = re.compile("[一二三四五六七八九十百千万两][个家次年月天县村镇省市区人名位件种类项条]")
 #: particles that end a phrase, not a term
