@@ -234,3 +234,11 @@ def test_values_are_text_spans_and_never_overlap(text: str) -> None:
         assert text[q.start : q.end].startswith(q.value.split(" → ")[0].split("(")[0])
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_changes_with_chinese_numeral_ends_keep_both_ends() -> None:
+    assert [(q.value, q.subject) for q in find_quantities("配送时间从十天缩短到三天。")] == [("十天 → 三天", "配送时间")]
+    assert [q.value for q in find_quantities("退货率从三成降至一成。")] == ["三成 → 一成"]
+    assert [q.value for q in find_quantities("时效从12天缩短至三天，成本下降两成。")] == ["12天 → 三天", "两成"]
+    # two figures in one clause without 从 are not a change
+    assert [q.value for q in find_quantities("三天送达，退货率三成。")] == ["三天", "三成"]

@@ -33,6 +33,12 @@ CHANGE = re.compile(both_scripts(
     rf"|降至|降到|下降至|下降到|降低到|降低至|减少到|减少至|跌至|跌到|骤降至|骤降到|压缩至|压缩到|缩短至|缩减至|到|至)"
     rf"[^，,。；;！？!?\d]{{0,6}}?(?P<b>{_QTY})"
 ))
+#: what stands between the two ends of a change: 缩短到, 降至, 增长了…至
+_CHANGE_LINK = re.compile(both_scripts(
+    r"[^，,。；;！？!?\d]{0,8}?(?:增至|增长至|增长到|增加到|增加至|提升至|提升到|提高到|提高至|上升至|上升到|升至|涨至|涨到"
+    r"|降至|降到|下降至|下降到|降低到|降低至|减少到|减少至|跌至|跌到|压缩至|压缩到|缩短至|缩短到|缩减至|到|至)[^，,。；;！？!?\d]{0,4}"
+))
+_FROM = re.compile(both_scripts("从"))
 _MASK = "\uE000"  # a private-use character: never in text, not a letter or digit
 #: calendar expressions, masked before figures are looked for (2024年, 3月19日, 10月底)
 _CALENDAR = re.compile(both_scripts(
@@ -106,7 +112,8 @@ _CN_WINDOW_AFTER = re.compile(r"(?:多|余)?(?:来|以来|里|间|之后|之前|
 #: what may stand before a lone 一 so that it is a figure (近一倍, 增长了一倍, 约一小时)
 _CN_ONE_BEFORE = re.compile(
     r"(?:近|约|超过|超|逾|不到|不足|将近|接近|仅|只需|只要|翻了?|高出|多出"
-    r"|(?:增长|增加|提升|提高|下降|减少|降低|缩短|上涨|下跌)了?)$"
+    r"|(?:增长|增加|提升|提高|下降|减少|降低|缩短|上涨|下跌)了?"
+    r"|(?:增|升|涨|降|减少|下降|降低|缩短|缩减|压缩|提升|提高|增长|增加|上升|跌)(?:至|到))$"
 )
 _CN_ONE_AFTER = re.compile(r"以上|以内|之内|内|左右|多")
 #: set phrases made of numerals and units
@@ -289,17 +296,19 @@ def find_quantities(text: str) -> list[Quantity]:
     """Statistics in ``text`` in order: changes (A → B) first claim their numbers.
 
     Calendar expressions are masked first (same length, so offsets hold), so a year
-    is never a figure and 从2021年的4.9%增长到2024年的6% is one change.
+    is never a figure and 从2021年的4.9%增长到2024年的6% is one change. A change with a
+    Chinese-numeral end (从十天缩短到三天, 从12天缩短至三天) is joined after both ends
+    are found, since the change pattern reads Arabic digits only.
     """
     original = text
     text = _CALENDAR.sub(lambda m: _MASK * len(m.group(0)), text)
-    out: list[Quantity] = []
+    found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for m in CHANGE.finditer(text):
         a, b = original[m.start("a") : m.end("a")], original[m.start("b") : m.end("b")]
         if _is_date_or_year(a, text[m.end("a") : m.end("a") + 1]) or _is_date_or_year(b, text[m.end() : m.end() + 1]):
             continue
-        out.append(Quantity(f"{a} → {b}", m.start("a"), m.end("b"), _subject(text, m.start(), m.end())))
+        found.append(_Found(f"{a} → {b}", m.start("a"), m.end("b"), m.start(), m.end(), "change"))
         taken.append((m.start("a"), m.end("b")))
     for m in QUANTITY.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or _is_date_or_year(m.group(0), text[m.end() : m.end() + 1]):
@@ -307,19 +316,55 @@ def find_quantities(text: str) -> list[Quantity]:
         value = original[m.start() : m.end()]
         if not _HAS_UNIT.search(value):
             continue
-        end = m.end()
-        aside = _ASIDE.match(text, end)
-        if aside:
-            value += original[aside.start() : aside.end()].strip()
-            end = aside.end()
-        out.append(Quantity(value, m.start(), end, _subject(text, m.start(), end)))
-        taken.append((m.start(), end))
+        found.append(_with_aside(original, text, value, m.start(), m.end(), "arabic"))
+        taken.append((found[-1].start, found[-1].end))
     for start, end in _chinese_quantities(text, taken):
-        value = original[start:end]
-        aside = _ASIDE.match(text, end)
-        if aside:
-            value += original[aside.start() : aside.end()].strip()
-            end = aside.end()
-        out.append(Quantity(value, start, end, _subject(text, start, end)))
-    out.sort(key=lambda q: q.start)
+        found.append(_with_aside(original, text, original[start:end], start, end, "chinese"))
+    found.sort(key=lambda f: f.start)
+    found = _join_changes(text, found)
+    return [Quantity(f.value, f.start, f.end, _subject(text, f.subject_start, f.subject_end)) for f in found]
+
+
+@dataclass
+class _Found:
+    """A figure before its subject is looked for (the subject costs a jieba cut)."""
+
+    value: str
+    start: int
+    end: int
+    subject_start: int
+    subject_end: int
+    kind: str  # "change", "arabic" or "chinese"
+
+
+def _with_aside(original: str, text: str, value: str, start: int, end: int, kind: str) -> _Found:
+    """The figure with a short comparison that follows it: 28分钟(Instagram为96分钟)."""
+    aside = _ASIDE.match(text, end)
+    if aside:
+        value += original[aside.start() : aside.end()].strip()
+        end = aside.end()
+    return _Found(value, start, end, start, end, kind)
+
+
+def _join_changes(text: str, found: list[_Found]) -> list[_Found]:
+    """Join 从A…降至B into one change when an end is written in Chinese numerals."""
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (
+            b is not None
+            and "change" not in (a.kind, b.kind)
+            and "chinese" in (a.kind, b.kind)
+            and _CHANGE_LINK.fullmatch(text, a.end, b.start)
+        ):
+            clause_start = max(text.rfind(c, 0, a.start) for c in _STOPS) + 1
+            frm = _FROM.search(text, max(clause_start, a.start - 20), a.start)
+            if frm:
+                out.append(_Found(f"{a.value} → {b.value}", a.start, b.end, frm.start(), b.end, "change"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
