@@ -13,7 +13,15 @@ import pytest
 from toolkit.model import Document, Meta, Paragraph
 from toolkit.transforms import english_gloss
 from toolkit.transforms.glossary import glossary, keywords, prune
-from toolkit.transforms.term_extract import _content, _latin_fragment, _person_name, extract, word_tags
+from toolkit.transforms.term_extract import (
+    _content,
+    _latin_fragment,
+    _person_name,
+    extract,
+    plausible_term,
+    trailing_term,
+    word_tags,
+)
 
 PARAGRAPHS = (
     "农村居民基本医疗保险覆盖面继续扩大。王昱表示，农村居民基本医疗保险基金运行平稳。",
@@ -109,3 +117,12 @@ def test_counts_and_particle_phrases_are_not_term_words(word):
 @pytest.mark.parametrize("word", ["二维", "湿地", "直发器"])
 def test_other_new_words_can_be_term_words(word):
     assert _content(word, "new", "first")
+
+
+@pytest.mark.parametrize(("prefix", "name"), [
+    ("联合创始人艾伦·伊斯特利", "艾伦·伊斯特利"),
+    ("平台创始人马克斯·马伦", "马克斯·马伦"),
+])
+def test_a_dotted_name_before_its_english_is_one_term_without_its_title(prefix, name):
+    assert trailing_term(prefix, span=2) == name
+    assert not plausible_term("·" + name.split("·")[1])

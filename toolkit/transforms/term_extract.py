@@ -187,6 +187,8 @@ def plausible_term(term: str) -> bool:
     # a quoted string with a verb-particle frame is a phrase, not a term (说了算, 走出去了)
     if re.search(r"[了着过吗呢吧啊的]$", term) or term.startswith(("的", "了", "和", "这", "那", "该", "其")):
         return False
+    if term[0] in "·•" or term[-1] in "·•":  # ·布斯克: a name cut at its dot
+        return False
     if re.search(r"[—–→+/|]", term):  # 平台—工厂, 内容+电商: a chain, not one term
         return False
     cjk = len(_HAS_CJK.findall(term))
@@ -210,6 +212,13 @@ def trailing_term(prefix: str, max_words: int = 4, span: int = 0) -> str | None:
         return None
     words = tokens.cut(prefix)
     tags = word_tags()
+    dotted = re.search(rf"(?:[·•][{_CJK}]+)+$", prefix)
+    if dotted and dotted.start() > 0:
+        # a transliterated name (艾伦·伊斯特利) is one term, whatever title comes before
+        # it (创始人马克斯·马伦): its given name is the last word before the first dot
+        given = tokens.cut(prefix[: dotted.start()])[-1]
+        term = given + dotted.group(0) if _HAS_CJK.search(given) else dotted.group(0).lstrip("·•")
+        return term if plausible_term(term) else None
     kept: list[str] = []
     for word in reversed(words):
         tag = tags.get(word, "new")
