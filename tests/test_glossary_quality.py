@@ -19,6 +19,7 @@ from toolkit.transforms.term_extract import (
     _person_name,
     extract,
     plausible_term,
+    quoted_phrase,
     trailing_term,
     word_tags,
 )
@@ -126,3 +127,13 @@ def test_other_new_words_can_be_term_words(word):
 def test_a_dotted_name_before_its_english_is_one_term_without_its_title(prefix, name):
     assert trailing_term(prefix, span=2) == name
     assert not plausible_term("·" + name.split("·")[1])
+
+
+@pytest.mark.parametrize("text", ["你最后悔的事情是什么", "木材和木制品", "文化和潮流", "未被满足的需求", "打破自己的认知边界"])
+def test_quoted_clauses_and_lists_are_phrases(text):
+    assert quoted_phrase(text)
+
+
+@pytest.mark.parametrize("text", ["看不见的手", "在地化", "小单快反", "反向海淘", "平方和"])
+def test_quoted_terms_are_not_phrases(text):
+    assert not quoted_phrase(text)

@@ -299,10 +299,32 @@ def find_parenthetical(found: ArticleTerms, sentence: str) -> None:
             other.aliases.add(term)
 
 
+#: words that make a quoted string a clause or a list, not one term
+_CLAUSE_WORDS = frozenset("我 你 他 她 我们 你们 他们 她们 自己 什么 怎么 为什么 吗".split())
+_COORDINATORS = frozenset("和 与 及 以及 或 或者 跟".split())
+
+
+def quoted_phrase(term: str) -> bool:
+    """Whether a quoted string is a phrase rather than a term.
+
+    Authors quote slogans and remarks as often as terms: a string with a pronoun or
+    question word (你最后悔的事情是什么), a list of two things (木材和木制品, 文化和潮流),
+    or a long 的-phrase (未被满足的需求; short ones like 看不见的手 stay) is not a term.
+    """
+    from ..text import tokens
+
+    words = tokens.cut(term)
+    if any(w in _CLAUSE_WORDS for w in words):
+        return True
+    if len(words) >= 3 and any(w in _COORDINATORS for w in words[1:-1]):
+        return True
+    return len(term) >= 6 and "的" in words[1:-1]
+
+
 def find_quoted(found: ArticleTerms, sentence: str) -> None:
     for match in _QUOTED.finditer(sentence):
         term = match.group(1).strip()
-        if plausible_term(term) and len(term) < len(sentence) - 2:
+        if plausible_term(term) and len(term) < len(sentence) - 2 and not quoted_phrase(term):
             _note(found, term, "quoted", sentence)
 
 
