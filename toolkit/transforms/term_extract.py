@@ -500,38 +500,66 @@ def _extension_index(counts: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], 
     return index
 
 
-_LATIN_EDGE = re.compile(r"^[A-Za-z0-9]+|[A-Za-z0-9]+$")
+_TRAILING_RUN = re.compile(r"[A-Za-z0-9]+$")
 
 
-def _latin_fragment(text: str, full_text: str) -> bool:
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass
+class LatinRuns:
+    """The Latin words of one article: how often each stands whole, and its spaced neighbours."""
+
+    runs: Counter[str]
+    #: word -> Capitalised words written after it with one space between (Tik -> Tok)
+    followed: dict[str, Counter[str]]
+    #: word -> Capitalised words written before it with one space between (Tok -> Tik)
+    preceded: dict[str, Counter[str]]
+
+    @classmethod
+    def of(cls, text: str) -> LatinRuns:
+        matches = list(_LATIN_RUN.finditer(text))
+        followed: dict[str, Counter[str]] = {}
+        preceded: dict[str, Counter[str]] = {}
+        for a, b in zip(matches, matches[1:], strict=False):
+            if b.start() == a.end() + 1 and text[a.end()] == " ":
+                if b.group()[0].isupper():
+                    followed.setdefault(a.group(), Counter())[b.group()] += 1
+                if a.group()[0].isupper():
+                    preceded.setdefault(b.group(), Counter())[a.group()] += 1
+        return cls(Counter(m.group() for m in matches), followed, preceded)
+
+
+def _latin_fragment(text: str, latin: LatinRuns | str) -> bool:
     """Whether a candidate's Latin end is part of a longer Latin name in the text.
 
     jieba splits ``Tik Tok`` (and ``TikTok`` beside Chinese, now and then) into
-    ``Tik`` + ``Tok``: a candidate whose Latin end is mostly glued to more Latin
-    letters, or followed (preceded) by the same Latin word after a space, is a piece
-    of that name.
+    ``Tik`` + ``Tok``: a candidate whose Latin end never stands as a whole word, or
+    that is mostly followed (preceded) by the same Capitalised word after a space, is
+    a piece of that name.
+
+    Args:
+        latin: the article's Latin words (:meth:`LatinRuns.of`), or its text.
     """
-    if not _LATIN_EDGE.search(text):
+    head, tail = _LATIN_RUN.match(text), _TRAILING_RUN.search(text)
+    if head is None and tail is None:
         return False
-    pattern = re.compile(
-        rf"(?P<before>[A-Za-z0-9]+ ?)?(?<![A-Za-z0-9]){re.escape(text)}(?![A-Za-z0-9])(?P<after> ?[A-Za-z0-9]+)?"
-        if text[:1].isascii() and text[-1:].isascii()
-        else rf"(?P<before>)(?<![A-Za-z0-9]){re.escape(text)}(?P<after>)"
-        if text[:1].isascii()
-        else rf"(?P<before>){re.escape(text)}(?![A-Za-z0-9])(?P<after>)"
-    )
-    alone = [m for m in pattern.finditer(full_text)]
-    if not alone:
+    if isinstance(latin, str):
+        latin = LatinRuns.of(latin)
+    edges = {m.group() for m in (head, tail) if m}
+    if any(latin.runs[edge] == 0 for edge in edges):
         return True  # only ever inside a longer Latin word
-    if not (text[:1].isascii() and text[-1:].isascii()):
+    if head is None or head.group() != text:
         return False
-    neighbours = Counter((m.group("before") or "", m.group("after") or "") for m in alone)
-    for (before, after), n in neighbours.most_common(1):
-        glued = (before.endswith(" ") and before[:1].isupper()) or (after.startswith(" ") and after[1:2].isupper())
-        return glued and n >= NESTED_SHARE * len(alone)
-    return False
+    alone = latin.runs[text]
+    neighbours = max(
+        max(latin.followed.get(text, Counter()).values(), default=0),
+        max(latin.preceded.get(text, Counter()).values(), default=0),
+    )
+    return neighbours >= NESTED_SHARE * alone
 
 
+@lru_cache(maxsize=65536)
 def _person_name(word: str, tag: str | None) -> bool:
     """Whether a single-word candidate reads as a person's name (王昱, 王千源).
 
@@ -616,7 +644,8 @@ def find_statistical(
     if not counts:
         return
     full_text = "\n".join(units)
-    for gram in [g for g in counts if _latin_fragment("".join(g), full_text)]:
+    latin = LatinRuns.of(full_text)
+    for gram in [g for g in counts if _latin_fragment("".join(g), latin)]:
         del counts[gram]
     if term_filters:
         index = _extension_index(counts)
