@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 from . import READERS
 from .html import clean, fragment_items
@@ -256,19 +256,29 @@ class _Translator:
         image (``## 标题 ![图](x) 续``, rare) follows as a line. Link URLs go after.
         """
         parts = inline_parts(node.children[0] if node.children else None)
-        urls = [p for p in parts if isinstance(p, Raw) and p.kind == "removed"]
         done = False
+
+        def emit(run: str) -> None:
+            nonlocal done
+            words = " ".join(line.strip() for line in run.split("\n") if line.strip())
+            if words and not done:
+                heading = not is_hashtag_label(words)
+                self.items.append(Raw(kind="heading" if heading else "line", text=words,
+                                      level=int(node.tag[1:]) if heading else 0))
+                done = True
+            elif words:
+                self.items.append(Raw(kind="line", text=words))
+
+        self._split_at_images(parts, emit)
+
+    def _split_at_images(self, parts: list[Union[str, Raw]], emit: Callable[[str], None]) -> None:
+        """Hand each run of text between images to ``emit``, keep images in place, and
+        put link URLs (kept only so no character is lost) after the block."""
+        urls = [p for p in parts if isinstance(p, Raw) and p.kind == "removed"]
         text: list[str] = []
         for part in [*(p for p in parts if p not in urls), None]:
             if part is None or isinstance(part, Raw):
-                words = " ".join(line.strip() for line in "".join(text).split("\n") if line.strip())
-                if words and not done:
-                    heading = not is_hashtag_label(words)
-                    self.items.append(Raw(kind="heading" if heading else "line", text=words,
-                                          level=int(node.tag[1:]) if heading else 0))
-                    done = True
-                elif words:
-                    self.items.append(Raw(kind="line", text=words))
+                emit("".join(text))
                 text = []
                 if part is not None:
                     self.items.append(part)
@@ -289,19 +299,13 @@ class _Translator:
                     parts.extend((line, "\n"))
                 parts.extend(raw for n in child.walk() if n.type == "inline" for raw in inline(n)[1])
             parts.append("\n")
-        urls = [p for p in parts if isinstance(p, Raw) and p.kind == "removed"]
-        text: list[str] = []
-        for part in [*(p for p in parts if p not in urls), None]:
-            if part is None or isinstance(part, Raw):
-                lines = [line.strip() for line in "".join(text).split("\n") if line.strip()]
-                if lines:
-                    self.items.append(Raw(kind="quote", text="\n".join(lines)))
-                text = []
-                if part is not None:
-                    self.items.append(part)
-            else:
-                text.append(part)
-        self.items.extend(urls)
+
+        def emit(run: str) -> None:
+            lines = [line.strip() for line in run.split("\n") if line.strip()]
+            if lines:
+                self.items.append(Raw(kind="quote", text="\n".join(lines)))
+
+        self._split_at_images(parts, emit)
 
     def paragraph(self, node: Any) -> None:
         """Lines and images in the order they are written (an image may sit mid-paragraph)."""
