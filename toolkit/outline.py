@@ -28,6 +28,21 @@ def _block_line(block: object, width: int | None = 60) -> str:
     return type(block).__name__
 
 
+def _trailer(doc: Document) -> list[tuple[str, str]]:
+    """Counts shown under the tree: references, notes, and removed text by reason."""
+    out: list[tuple[str, str]] = []
+    if doc.references:
+        out.append(("references", str(len(doc.references))))
+    if doc.notes:
+        out.append(("notes", str(len(doc.notes))))
+    if doc.removed:
+        reasons: dict[str, int] = {}
+        for r in doc.removed:
+            reasons[r.reason] = reasons.get(r.reason, 0) + 1
+        out.append(("removed", ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))))
+    return out
+
+
 def outline_text(doc: Document) -> str:
     """Plain-text tree: metadata, then sections with their blocks, then the rest."""
     m = doc.meta
@@ -51,15 +66,7 @@ def outline_text(doc: Document) -> str:
 
     for section in doc.sections:
         walk(section, 0)
-    if doc.references:
-        lines.append(f"references: {len(doc.references)}")
-    if doc.notes:
-        lines.append(f"notes: {len(doc.notes)}")
-    if doc.removed:
-        reasons: dict[str, int] = {}
-        for r in doc.removed:
-            reasons[r.reason] = reasons.get(r.reason, 0) + 1
-        lines.append("removed: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+    lines.extend(f"{label}: {value}" for label, value in _trailer(doc))
     return "\n".join(lines) + "\n"
 
 
@@ -108,13 +115,6 @@ def outline_tree(doc: Document, width: int = 100):  # -> rich.tree.Tree (rich im
 
     for section in doc.sections:
         walk(root, section, 1)
-    if doc.references:
-        root.add(f"[magenta]references[/]: {len(doc.references)}")
-    if doc.notes:
-        root.add(f"[magenta]notes[/]: {len(doc.notes)}")
-    if doc.removed:
-        reasons: dict[str, int] = {}
-        for r in doc.removed:
-            reasons[r.reason] = reasons.get(r.reason, 0) + 1
-        root.add("[red]removed[/]: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+    for label, value in _trailer(doc):
+        root.add(f"[{'red' if label == 'removed' else 'magenta'}]{label}[/]: {value}")
     return root
