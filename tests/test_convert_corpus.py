@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from convert_fixtures import IdentityConverter
 
 from toolkit.conversion import convert_bytes, format_of
 from toolkit.transforms.convert import Converter
@@ -16,14 +17,6 @@ from toolkit.transforms.convert import Converter
 SUFFIXES = (".txt", ".md", ".html", ".docx", ".json")
 
 
-class _Identity:
-    script, lang = "tw", "zh-TW"
-
-    def convert(self, text: str) -> str:
-        return text
-
-    def convert_many(self, texts):
-        return list(texts)
 
 
 def _files(shared: Path) -> list[Path]:
@@ -39,7 +32,7 @@ def test_identity_conversion_is_byte_exact(shared):
         if fmt in ("docx", "html"):
             continue  # docx is re-zipped; html gets lang/charset set on purpose
         data = path.read_bytes()
-        out = convert_bytes(data, fmt, _Identity())  # type: ignore[arg-type]
+        out = convert_bytes(data, fmt, IdentityConverter())  # type: ignore[arg-type]
         assert out == data.decode("utf-8-sig").encode("utf-8"), path.name
 
 

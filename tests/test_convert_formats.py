@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from convert_fixtures import make_docx, part_text
+from convert_fixtures import IdentityConverter, make_docx, part_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -228,16 +228,6 @@ def test_markdown_changes_nothing_outside_text(parts, fenced):
     assert out.count("\n") == md.count("\n")
 
 
-class _Identity:
-    """A converter that changes nothing: a file converter must then return its input."""
-
-    script, lang = "tw", "zh-TW"
-
-    def convert(self, text: str) -> str:
-        return text
-
-    def convert_many(self, texts):
-        return list(texts)
 
 
 _ANY = st.lists(st.sampled_from(list("ab `*_[]()<>!#-=:|\\\"'&;/\n\r\t~+.{}$") + ["视频", "头发", "http://", "<!--", "-->", "```", "---", "\n---\n"]), max_size=60).map("".join)
@@ -246,13 +236,13 @@ _ANY = st.lists(st.sampled_from(list("ab `*_[]()<>!#-=:|\\\"'&;/\n\r\t~+.{}$") +
 @settings(max_examples=150, deadline=None)
 @given(_ANY)
 def test_markdown_markup_round_trips_exactly(text):
-    assert convert_markdown_text(text, _Identity()) == text
+    assert convert_markdown_text(text, IdentityConverter()) == text
 
 
 @settings(max_examples=150, deadline=None)
 @given(_ANY)
 def test_html_markup_round_trips_exactly(text):
-    assert convert_html_text(text, _Identity()) == text
+    assert convert_html_text(text, IdentityConverter()) == text
     assert "".join(raw for _, raw in tokenize(text)) == text
 
 
